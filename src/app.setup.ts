@@ -1,0 +1,75 @@
+import { ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import passport from 'passport';
+import { RetryAfterFilter } from './common/retry-after.filter.js';
+import { sameOriginOnly } from './common/same-origin.middleware.js';
+import type { Configuration } from './config/configuration.js';
+import { SessionMiddleware } from './session/session-middleware.js';
+import { VOICE_WEBHOOK_PREFIX } from './verification/webhook-urls.js';
+import { CLIENT_DIST } from './web/client-files.js';
+
+/** Body limits: sign-in and admin JSON is small; Twilio's form posts are a few hundred bytes. */
+const JSON_LIMIT = '32kb';
+const FORM_LIMIT = '16kb';
+
+/**
+ * Everything around the modules, in the order requests meet it. Shared by main.ts and
+ * the end-to-end tests, so the tests run the very same stack.
+ */
+export function configureApp(app: NestExpressApplication): void {
+  const config = app.get<ConfigService<Configuration, true>>(ConfigService);
+  const { publicOrigin, trustProxy } = config.get('app', { infer: true });
+  const session = app.get(SessionMiddleware);
+
+  app.set('trust proxy', trustProxy ? 1 : false);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+    }),
+  );
+  app.use(sameOriginOnly(publicOrigin, [`/${VOICE_WEBHOOK_PREFIX}/`]));
+  app.useBodyParser('json', { limit: JSON_LIMIT });
+  app.useBodyParser('urlencoded', { limit: FORM_LIMIT, extended: false });
+  app.use(session.handler);
+  app.use(session.absoluteTimeout);
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.useStaticAssets(CLIENT_DIST, { index: false, fallthrough: true });
+
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  app.useGlobalFilters(new RetryAfterFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Callgate')
+      .setDescription('Interactive phone-call two-factor authentication')
+      .setVersion('0.1.0')
+      .addCookieAuth('callgate.sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,79 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Configuration } from '../config/configuration.js';
+import type { User } from '../users/entities/user.entity.js';
+import type { SessionState } from './auth-responses.js';
+import { LoginDto } from './dto/login.dto.js';
+import { LocalAuthGuard } from './guards/local-auth.guard.js';
+import { SecondFactorPendingGuard } from './guards/second-factor-pending.guard.js';
+import { SignInService } from './sign-in.service.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  private readonly cookieName: string;
+
+  constructor(
+    private readonly signIn: SignInService,
+    config: ConfigService<Configuration, true>,
+  ) {
+    this.cookieName = config.get('session', { infer: true }).cookieName;
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'First factor: check the password, then place the call' })
+  @ApiBody({ type: LoginDto })
+  @ApiResponse({ status: 200, description: 'second-factor-pending, with the code to show' })
+  @ApiResponse({ status: 401, description: 'Wrong username or password (one message for both)' })
+  @ApiResponse({ status: 403, description: 'No verified phone number' })
+  @ApiResponse({ status: 423, description: 'Account locked' })
+  login(@Req() request: Request): Promise<SessionState> {
+    return this.signIn.begin(request, request.user as User);
+  }
+
+  @Get('session')
+  @ApiOperation({ summary: 'Where this browser session stands' })
+  session(@Req() request: Request): Promise<SessionState> {
+    return this.signIn.describe(request);
+  }
+
+  @Post('second-factor/complete')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(SecondFactorPendingGuard)
+  @ApiOperation({ summary: 'After `verified`: become signed in (with a new session id)' })
+  @ApiResponse({ status: 409, description: 'The code has not been entered yet' })
+  @ApiResponse({ status: 401, description: 'The phone check failed or expired; signed out' })
+  complete(@Req() request: Request): Promise<SessionState> {
+    return this.signIn.complete(request);
+  }
+
+  @Post('second-factor/call')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(SecondFactorPendingGuard)
+  @ApiOperation({ summary: 'Call again, with a new code' })
+  @ApiResponse({ status: 429, description: 'Within the cooldown (retryAfter seconds) or past the call limit' })
+  callAgain(@Req() request: Request) {
+    return this.signIn.callAgain(request);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Sign out; closes this session’s sockets' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.signIn.end(request);
+    response.clearCookie(this.cookieName, { path: '/' });
+  }
+}

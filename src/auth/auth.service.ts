@@ -1,0 +1,43 @@
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { User } from '../users/entities/user.entity.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { LOCKED_UNTIL_UNLOCKED, UsersService } from '../users/users.service.js';
+import { AccountLockedException, BAD_CREDENTIALS } from './auth-errors.js';
+
+/** The first factor: username and password. */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The user, or UnauthorizedException (same words whatever was wrong) / 423 when locked. */
+  async checkPassword(username: string, password: string, ip?: string): Promise<User> {
+    const user = await this.users.findByUsername(username);
+    if (!user) {
+      await this.hasher.verifyAgainstNobody(password);
+      await this.audit.record({ actor: 'anonymous', action: 'sign-in.failed', ip, detail: { reason: 'unknown-user' } });
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    if (this.users.isLocked(user)) {
+      await this.audit.record({ actor: 'anonymous', action: 'sign-in.refused', subject: user.id, ip, detail: { reason: 'locked' } });
+      throw new AccountLockedException(secondsLeft(user.lockedUntil));
+    }
+    if (!(await this.hasher.verify(user.passwordHash, password))) {
+      this.logger.log({ msg: 'wrong password', userId: user.id });
+      await this.audit.record({ actor: 'anonymous', action: 'sign-in.failed', subject: user.id, ip, detail: { reason: 'wrong-password' } });
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    return user;
+  }
+}
+
+function secondsLeft(lockedUntil: Date | null): number | null {
+  if (!lockedUntil || lockedUntil.getTime() >= LOCKED_UNTIL_UNLOCKED.getTime()) return null;
+  return Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+}

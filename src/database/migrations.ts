@@ -1,0 +1,4 @@
+import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema.js';
+
+/** In the order they run. Add new ones at the end. */
+export const migrations = [InitialSchema1764100000000];

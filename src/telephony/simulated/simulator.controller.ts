@@ -1,0 +1,70 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { KeypressDto } from './dto/keypress.dto.js';
+import { SimulatedCarrier, type SimulatedCallView } from './simulated-carrier.js';
+import { SimulatorOnlyGuard } from './simulator-only.guard.js';
+
+/**
+ * The virtual phone's side of the simulated carrier. Anyone who can reach a development
+ * server may use it, exactly as anyone may pick up a ringing phone.
+ */
+@ApiTags('simulator')
+@Controller('api/simulator/calls')
+@UseGuards(SimulatorOnlyGuard)
+export class SimulatorController {
+  constructor(private readonly carrier: SimulatedCarrier) {}
+
+  @Get()
+  list(@Query('to') to = ''): SimulatedCallView[] {
+    return this.carrier.callsTo(to.trim());
+  }
+
+  @Get(':sid')
+  get(@Param('sid') sid: string): SimulatedCallView {
+    const call = this.carrier.find(sid);
+    if (!call) throw new NotFoundException('No such call');
+    return call;
+  }
+
+  @Post(':sid/answer')
+  @HttpCode(200)
+  answer(@Param('sid') sid: string): SimulatedCallView {
+    return this.act(sid, this.carrier.answer(sid), 'The call is not ringing');
+  }
+
+  @Post(':sid/decline')
+  @HttpCode(200)
+  decline(@Param('sid') sid: string): SimulatedCallView {
+    return this.act(sid, this.carrier.decline(sid), 'The call is not ringing');
+  }
+
+  @Post(':sid/hangup')
+  @HttpCode(200)
+  hangUp(@Param('sid') sid: string): SimulatedCallView {
+    return this.act(sid, this.carrier.hangUp(sid), 'The call is already over');
+  }
+
+  @Post(':sid/keys')
+  @HttpCode(200)
+  press(@Param('sid') sid: string, @Body() { key }: KeypressDto): SimulatedCallView {
+    return this.act(sid, this.carrier.press(sid, key), 'The call is not in progress');
+  }
+
+  private act(sid: string, accepted: boolean, refusal: string): SimulatedCallView {
+    const call = this.carrier.find(sid);
+    if (!call) throw new NotFoundException('No such call');
+    if (!accepted) throw new ConflictException(refusal);
+    return call;
+  }
+}

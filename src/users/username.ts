@@ -1,0 +1,10 @@
+/** Usernames: letters, digits and . _ - ; compared case-insensitively after NFKC folding. */
+export const USERNAME_PATTERN = /^[\p{L}\p{N}._-]{3,64}$/u;
+
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase();
+}
+
+export function isValidUsername(username: string): boolean {
+  return USERNAME_PATTERN.test(username.normalize('NFKC'));
+}
