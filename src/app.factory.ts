@@ -1,11 +1,13 @@
-import { type LoggerService } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 
 /** Builds the whole application, not yet listening. */
-export async function createApp(logger?: LoggerService | false): Promise<NestExpressApplication> {
+export async function createApp(
+  logger?: LoggerService | LogLevel[] | false,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     abortOnError: false,

@@ -25,6 +25,12 @@ export function configureApp(app: NestExpressApplication): void {
   const { publicOrigin, trustProxy } = config.get('app', { infer: true });
   const session = app.get(SessionMiddleware);
 
+  // Outlive a load balancer's idle timeout (AWS ALB: 60 s), so it never reuses a
+  // connection we are closing: that race surfaces as sporadic 502s and resets.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   app.set('trust proxy', trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.use(
@@ -57,7 +63,6 @@ export function configureApp(app: NestExpressApplication): void {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
   app.useGlobalFilters(new RetryAfterFilter(app.get(HttpAdapterHost).httpAdapter));
-  app.enableShutdownHooks();
   setUpOpenApi(app);
 }
 

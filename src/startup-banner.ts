@@ -17,7 +17,9 @@ export async function printStartupBanner(app: INestApplication): Promise<void> {
     if (demo.length > 0) {
       lines.push(``, `  Demo sign-ins (each phone rings on the virtual phone):`);
       for (const account of demo) {
-        lines.push(`    ${account.username} / ${account.password}   (${account.role}, phone ${account.phone})`);
+        lines.push(
+          `    ${account.username} / ${account.password}   (${account.role}, phone ${account.phone})`,
+        );
       }
     }
   } else {

@@ -34,7 +34,12 @@ export class AuditService {
         detail: entry.detail ?? null,
       }),
     );
-    this.logger.log({ msg: 'audit', action: entry.action, actor: entry.actor, subject: entry.subject });
+    this.logger.log({
+      msg: 'audit',
+      action: entry.action,
+      actor: entry.actor,
+      subject: entry.subject,
+    });
   }
 
   newestFirst(limit = 100): Promise<AuditEvent[]> {

@@ -23,9 +23,17 @@ export class AccountLockedException extends HttpException {
 
 /** 429, with `retryAfter` seconds (null when waiting will not help). */
 export class TooManyCallsException extends HttpException {
-  constructor(message: string, readonly retryAfterSeconds: number | null) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number | null,
+  ) {
     super(
-      { statusCode: HttpStatus.TOO_MANY_REQUESTS, message, error: 'Too Many Requests', retryAfter: retryAfterSeconds },
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        message,
+        error: 'Too Many Requests',
+        retryAfter: retryAfterSeconds,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

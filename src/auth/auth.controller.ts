@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -64,7 +55,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @UseGuards(SecondFactorPendingGuard)
   @ApiOperation({ summary: 'Call again, with a new code' })
-  @ApiResponse({ status: 429, description: 'Within the cooldown (retryAfter seconds) or past the call limit' })
+  @ApiResponse({
+    status: 429,
+    description: 'Within the cooldown (retryAfter seconds) or past the call limit',
+  })
   callAgain(@Req() request: Request) {
     return this.signIn.callAgain(request);
   }
@@ -72,7 +66,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out; closes this session’s sockets' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.signIn.end(request);
     response.clearCookie(this.cookieName, { path: '/' });
   }

@@ -14,7 +14,13 @@ import { SignInService } from './sign-in.service.js';
 
 /** Passport-local first factor, the session's journey to signed-in, and its guards. */
 @Module({
-  imports: [PassportModule.register({ session: true }), UsersModule, VerificationModule, AuditModule, SessionModule],
+  imports: [
+    PassportModule.register({ session: true }),
+    UsersModule,
+    VerificationModule,
+    AuditModule,
+    SessionModule,
+  ],
   controllers: [AuthController, MeController],
   providers: [AuthService, LocalStrategy, SessionSerializer, SignInService],
 })

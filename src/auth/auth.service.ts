@@ -21,16 +21,33 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     if (!user) {
       await this.hasher.verifyAgainstNobody(password);
-      await this.audit.record({ actor: 'anonymous', action: 'sign-in.failed', ip, detail: { reason: 'unknown-user' } });
+      await this.audit.record({
+        actor: 'anonymous',
+        action: 'sign-in.failed',
+        ip,
+        detail: { reason: 'unknown-user' },
+      });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     if (this.users.isLocked(user)) {
-      await this.audit.record({ actor: 'anonymous', action: 'sign-in.refused', subject: user.id, ip, detail: { reason: 'locked' } });
+      await this.audit.record({
+        actor: 'anonymous',
+        action: 'sign-in.refused',
+        subject: user.id,
+        ip,
+        detail: { reason: 'locked' },
+      });
       throw new AccountLockedException(secondsLeft(user.lockedUntil));
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       this.logger.log({ msg: 'wrong password', userId: user.id });
-      await this.audit.record({ actor: 'anonymous', action: 'sign-in.failed', subject: user.id, ip, detail: { reason: 'wrong-password' } });
+      await this.audit.record({
+        actor: 'anonymous',
+        action: 'sign-in.failed',
+        subject: user.id,
+        ip,
+        detail: { reason: 'wrong-password' },
+      });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     return user;

@@ -82,7 +82,10 @@ export class SignInService {
     const challenge = await this.reader.findById(pending.challengeId);
     const code = challenge && this.sealer.open(challenge.id, pending.sealedCode);
     if (!challenge || !code) return { state: 'anonymous' };
-    return { state: 'second-factor-pending', challenge: await this.reader.withCode(challenge, code) };
+    return {
+      state: 'second-factor-pending',
+      challenge: await this.reader.withCode(challenge, code),
+    };
   }
 
   /** The browser heard `verified`: swap the pending session for a signed-in one. */
@@ -102,7 +105,12 @@ export class SignInService {
     delete request.session.pending;
     request.session.secondFactorAt = Date.now();
     await logIn(request, user);
-    await this.audit.record({ actor: user.id, action: 'sign-in.succeeded', subject: user.id, ip: request.ip });
+    await this.audit.record({
+      actor: user.id,
+      action: 'sign-in.succeeded',
+      subject: user.id,
+      ip: request.ip,
+    });
     this.logger.log({ msg: 'signed in', userId: user.id });
     return { state: 'authenticated', user: summarize(user) };
   }
@@ -139,7 +147,8 @@ export class SignInService {
     if (error instanceof CallCooldownError) {
       return new TooManyCallsException(error.message, error.retryAfterSeconds);
     }
-    if (error instanceof CallLimitReachedError) return new TooManyCallsException(error.message, null);
+    if (error instanceof CallLimitReachedError)
+      return new TooManyCallsException(error.message, null);
     if (error instanceof ChallengeAlreadyVerifiedError) return new ConflictException(error.message);
     if (
       error instanceof ChallengeOverError ||

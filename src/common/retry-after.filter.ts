@@ -12,7 +12,8 @@ export class RetryAfterFilter extends BaseExceptionFilter {
     const status = exception.getStatus();
     if (status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.LOCKED) {
       const body = exception.getResponse();
-      const retryAfter = typeof body === 'object' ? (body as { retryAfter?: unknown }).retryAfter : undefined;
+      const retryAfter =
+        typeof body === 'object' ? (body as { retryAfter?: unknown }).retryAfter : undefined;
       if (typeof retryAfter === 'number' && host.getType() === 'http') {
         host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
       }

@@ -4,14 +4,17 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * DESIGN §5's cross-site rule: a state-changing request under /api must come from a page
- * of our own origin, as its `Origin` (or, where absent, `Referer`) shows. Paths in
- * `exempt` (the voice webhooks) prove themselves by signature instead.
+ * DESIGN §5's cross-site rule: a state-changing request must come from a page of our own
+ * origin, as its `Origin` (or, where absent, `Referer`) shows. It applies to every path,
+ * not just /api, because routing ignores case (`/API/…` reaches the same handlers). Paths
+ * in `exempt` (the voice webhooks) prove themselves by signature instead.
  */
 export function sameOriginOnly(publicOrigin: string, exempt: string[]): RequestHandler {
+  const exemptPrefixes = exempt.map((prefix) => prefix.toLowerCase());
   return (request: Request, response: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(request.method) || !request.path.startsWith('/api/')) return next();
-    if (exempt.some((prefix) => request.path.startsWith(prefix))) return next();
+    if (SAFE_METHODS.has(request.method)) return next();
+    const path = request.path.toLowerCase();
+    if (exemptPrefixes.some((prefix) => path.startsWith(prefix))) return next();
     if (originOf(request) === publicOrigin) return next();
     response.status(HttpStatus.FORBIDDEN).json({
       statusCode: HttpStatus.FORBIDDEN,

@@ -69,4 +69,16 @@ export function readAppConfig(raw: RawEnvironment): AppConfig {
   };
 }
 
+/**
+ * For other areas' production rules. Read leniently so that a malformed app variable is
+ * reported once, by readAppConfig, without hiding the other areas' own problems.
+ */
+export function declaresProduction(raw: RawEnvironment): boolean {
+  return raw.NODE_ENV?.trim() === 'production';
+}
+
+export function declaresHttps(raw: RawEnvironment): boolean {
+  return (raw.PUBLIC_BASE_URL ?? '').trim().toLowerCase().startsWith('https://');
+}
+
 export const appConfig = registerAs('app', () => readAppConfig(process.env));

@@ -35,4 +35,6 @@ export function readPhonePolicyConfig(raw: RawEnvironment): PhonePolicyConfig {
   return { allowedCountries };
 }
 
-export const phonePolicyConfig = registerAs('phonePolicy', () => readPhonePolicyConfig(process.env));
+export const phonePolicyConfig = registerAs('phonePolicy', () =>
+  readPhonePolicyConfig(process.env),
+);

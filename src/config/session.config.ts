@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { IsOptional, IsString } from 'class-validator';
-import { readAppConfig } from './app.config.js';
+import { declaresHttps, declaresProduction } from './app.config.js';
 import {
   configurationProblem,
   type RawEnvironment,
@@ -34,15 +34,15 @@ export const MIN_SECRET_LENGTH = 32;
 export const EXAMPLE_SECRET = 'replace-me-with-at-least-32-random-characters';
 
 export function readSessionConfig(raw: RawEnvironment): SessionConfig {
-  const app = readAppConfig(raw);
+  const isProduction = declaresProduction(raw);
   const env = validateEnvironment(SessionEnvironment, raw);
-  const secret = env.SESSION_SECRET ?? (app.isProduction ? undefined : developmentSecret());
+  const secret = env.SESSION_SECRET ?? (isProduction ? undefined : developmentSecret());
   if (secret === undefined) {
     throw configurationProblem(
       `SESSION_SECRET is required when NODE_ENV=production (at least ${MIN_SECRET_LENGTH} random characters)`,
     );
   }
-  if (app.isProduction && !isStrongSecret(secret)) {
+  if (isProduction && !isStrongSecret(secret)) {
     throw configurationProblem(
       `SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} random characters in production, not a placeholder`,
     );
@@ -50,7 +50,7 @@ export function readSessionConfig(raw: RawEnvironment): SessionConfig {
   return {
     secret,
     cookieName: 'callgate.sid',
-    secureCookie: app.publicBaseUrl.startsWith('https:'),
+    secureCookie: declaresHttps(raw),
     idleTimeoutMs: 15 * 60 * 1000,
     absoluteTimeoutMs: 12 * 60 * 60 * 1000,
   };
@@ -58,7 +58,9 @@ export function readSessionConfig(raw: RawEnvironment): SessionConfig {
 
 function isStrongSecret(secret: string): boolean {
   const distinctCharacters = new Set(secret).size;
-  return secret.length >= MIN_SECRET_LENGTH && secret !== EXAMPLE_SECRET && distinctCharacters >= 12;
+  return (
+    secret.length >= MIN_SECRET_LENGTH && secret !== EXAMPLE_SECRET && distinctCharacters >= 12
+  );
 }
 
 /** Generated once and kept, so development sessions survive a restart. */

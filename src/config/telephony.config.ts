@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { registerAs } from '@nestjs/config';
 import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
-import { readAppConfig } from './app.config.js';
+import { declaresProduction } from './app.config.js';
 import {
   configurationProblem,
   type RawEnvironment,
@@ -25,7 +25,9 @@ class TelephonyEnvironment {
   TWILIO_AUTH_TOKEN?: string;
 
   @IsOptional()
-  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'must be a phone number in E.164 form, like +14155550123' })
+  @Matches(/^\+[1-9]\d{6,14}$/, {
+    message: 'must be a phone number in E.164 form, like +14155550123',
+  })
   TWILIO_FROM_NUMBER?: string;
 
   @IsOptional()
@@ -56,13 +58,12 @@ export type TelephonyConfig =
 const SIMULATED_CALLER_ID = '+12025550100';
 
 export function readTelephonyConfig(raw: RawEnvironment): TelephonyConfig {
-  const app = readAppConfig(raw);
   const env = validateEnvironment(TelephonyEnvironment, raw);
   const hasTwilioCredentials = Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);
   const driver = env.TELEPHONY_DRIVER ?? (hasTwilioCredentials ? 'twilio' : 'simulated');
 
   if (driver === 'simulated') {
-    if (app.isProduction) {
+    if (declaresProduction(raw)) {
       throw configurationProblem(
         'TELEPHONY_DRIVER is simulated, which is refused when NODE_ENV=production: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER',
       );

@@ -10,7 +10,12 @@ export class InvalidConfigurationError extends Error {
 }
 
 /** Variables whose values must never be echoed back, even in an error. */
-const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'TWILIO_AUTH_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set([
+  'SESSION_SECRET',
+  'TWILIO_AUTH_TOKEN',
+  'DATABASE_URL',
+  'REDIS_URL',
+]);
 
 export type RawEnvironment = Record<string, string | undefined>;
 
@@ -18,10 +23,7 @@ export type RawEnvironment = Record<string, string | undefined>;
  * Validates the variables one configuration area reads. Empty strings count as unset, so a
  * `.env` line like `REDIS_URL=` means "not configured" rather than "malformed".
  */
-export function validateEnvironment<T extends object>(
-  schema: new () => T,
-  raw: RawEnvironment,
-): T {
+export function validateEnvironment<T extends object>(schema: new () => T, raw: RawEnvironment): T {
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );

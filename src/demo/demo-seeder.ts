@@ -25,9 +25,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (!this.simulated || (await this.users.count()) > 0) return;
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users.create(account);
-      await this.phones.add({ userId: user.id, number: account.phone, label: 'Virtual phone', verified: true });
+      await this.phones.add({
+        userId: user.id,
+        number: account.phone,
+        label: 'Virtual phone',
+        verified: true,
+      });
     }
-    this.logger.log({ msg: 'demo accounts created', usernames: DEMO_ACCOUNTS.map((a) => a.username) });
+    this.logger.log({
+      msg: 'demo accounts created',
+      usernames: DEMO_ACCOUNTS.map((a) => a.username),
+    });
   }
 
   /** The demo accounts that still exist with their demo password, for the start-up banner. */
@@ -36,7 +44,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const usable: DemoAccount[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users.findByUsername(account.username);
-      if (user && (await this.hasher.verify(user.passwordHash, account.password))) usable.push(account);
+      if (user && (await this.hasher.verify(user.passwordHash, account.password)))
+        usable.push(account);
     }
     return usable;
   }

@@ -18,7 +18,9 @@ const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export class DatabaseSessionStore extends Store implements OnModuleInit, OnModuleDestroy {
   private pruneTimer?: NodeJS.Timeout;
 
-  constructor(@InjectRepository(SessionRecord) private readonly records: Repository<SessionRecord>) {
+  constructor(
+    @InjectRepository(SessionRecord) private readonly records: Repository<SessionRecord>,
+  ) {
     super();
   }
 

@@ -11,7 +11,11 @@ import { SessionMiddleware } from './session-middleware.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SessionRecord])],
-  providers: [DatabaseSessionStore, { provide: Store, useExisting: DatabaseSessionStore }, SessionMiddleware],
+  providers: [
+    DatabaseSessionStore,
+    { provide: Store, useExisting: DatabaseSessionStore },
+    SessionMiddleware,
+  ],
   exports: [SessionMiddleware, Store],
 })
 export class SessionModule {}

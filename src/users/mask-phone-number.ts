@@ -5,17 +5,21 @@ import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
  * or a log line never carries a whole number.
  */
 export function maskPhoneNumber(e164: string): string {
-  let groups: string[];
   try {
-    groups = parsePhoneNumberWithError(e164).formatInternational().split(' ');
+    const [country, ...groups] = parsePhoneNumberWithError(e164).formatInternational().split(' ');
+    if (groups.length >= 2) {
+      const last = groups.pop()!;
+      return [country, ...groups.map((group) => '•'.repeat(group.length)), last].join(' ');
+    }
   } catch {
-    groups = [e164.slice(0, 2), e164.slice(2, -4), e164.slice(-4)];
+    // Not a number libphonenumber can format: fall through to masking by position.
   }
-  if (groups.length < 3) {
-    const digits = groups.slice(1).join('');
-    groups = [groups[0], digits.slice(0, -4), digits.slice(-4)];
-  }
-  const [country, ...rest] = groups;
-  const last = rest.pop() ?? '';
-  return [country, ...rest.map((group) => '•'.repeat(group.length)), last].join(' ');
+  return maskByPosition(e164);
+}
+
+/** Keeps at most the last four digits, and only of a value long enough to hide the rest. */
+function maskByPosition(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  const shown = digits.length > 8 ? digits.slice(-4) : '';
+  return `+${'•'.repeat(digits.length - shown.length)}${shown ? ` ${shown}` : ''}`;
 }

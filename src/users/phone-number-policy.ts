@@ -30,7 +30,10 @@ export class PhoneNumberPolicy {
       throw new PhoneNumberRejected('is not a valid phone number');
     }
     const country = parsed.country;
-    if (this.allowedCountries.length > 0 && (!country || !this.allowedCountries.includes(country))) {
+    if (
+      this.allowedCountries.length > 0 &&
+      (!country || !this.allowedCountries.includes(country))
+    ) {
       throw new PhoneNumberRejected(
         `belongs to a country not allowed here (allowed: ${this.allowedCountries.join(', ')})`,
       );
@@ -44,7 +47,9 @@ export class PhoneNumberPolicy {
 
   private parse(input: string): ParsedNumber {
     if (!/^\+[\d\s().-]{7,24}$/.test(input.trim())) {
-      throw new PhoneNumberRejected('must be in international form, starting with + and the country code');
+      throw new PhoneNumberRejected(
+        'must be in international form, starting with + and the country code',
+      );
     }
     try {
       return parsePhoneNumberWithError(input.trim());

@@ -21,7 +21,12 @@ export class PhoneNumbersService {
   ) {}
 
   /** Throws PhoneNumberRejected when the number breaks a rule. */
-  async add({ userId, number, label = '', verified = false }: NewPhoneNumber): Promise<PhoneNumber> {
+  async add({
+    userId,
+    number,
+    label = '',
+    verified = false,
+  }: NewPhoneNumber): Promise<PhoneNumber> {
     const e164 = this.policy.normalize(number);
     const now = new Date();
     const becomesPrimary = verified && !(await this.findPrimaryVerified(userId));

@@ -5,6 +5,7 @@ export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
 }
 
+/** The key must fit its 64-character column too: lower-casing can lengthen a name ('İ'). */
 export function isValidUsername(username: string): boolean {
-  return USERNAME_PATTERN.test(username.normalize('NFKC'));
+  return USERNAME_PATTERN.test(username.normalize('NFKC')) && usernameKey(username).length <= 64;
 }

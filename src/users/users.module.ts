@@ -11,6 +11,6 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, PhoneNumber])],
   providers: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy],
-  exports: [UsersService, PhoneNumbersService, PasswordHasher],
+  exports: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy],
 })
 export class UsersModule {}

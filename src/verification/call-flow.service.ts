@@ -2,11 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { UsersService } from '../users/users.service.js';
 import { CallScript } from './call-script.js';
-import {
-  ChallengeEvent,
-  type DigitEvent,
-  type VerifiedEvent,
-} from './challenge-events.js';
+import { ChallengeEvent, type DigitEvent, type VerifiedEvent } from './challenge-events.js';
 import { isActive } from './challenge-states.js';
 import { ChallengeTermination } from './challenge-termination.service.js';
 import { ChallengeRepository } from './challenge.repository.js';
@@ -56,7 +52,10 @@ export class CallFlow {
   async keypress(press: Keypress): Promise<string> {
     const challenge = await this.challenges.findById(press.challengeId);
     if (!challenge || challenge.callSid !== press.callSid) {
-      this.logger.warn({ msg: 'keypress for another call refused', challengeId: press.challengeId });
+      this.logger.warn({
+        msg: 'keypress for another call refused',
+        challengeId: press.challengeId,
+      });
       return this.script.unavailable();
     }
     if (challenge.status === 'verified') return this.script.success(challenge.purpose);
@@ -82,7 +81,9 @@ export class CallFlow {
     const correct = this.hasher.matches(id, challenge.digitHashes, press.position, press.key);
     const last = press.position === challenge.length - 1;
     if (!correct) {
-      if (!(await this.challenges.failAtPosition(id, press.callSid, press.position, 'wrong-digit'))) {
+      if (
+        !(await this.challenges.failAtPosition(id, press.callSid, press.position, 'wrong-digit'))
+      ) {
         return this.keypress(press);
       }
       this.announceDigit(challenge, press.position, false);

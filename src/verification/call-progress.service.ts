@@ -31,7 +31,9 @@ export class CallProgressTracker {
       return; // a report about some other call
     }
     challenge.callSid = callSid;
-    const earlier = CALL_PROGRESS.filter((step) => step !== progress && progressesFrom(step, progress));
+    const earlier = CALL_PROGRESS.filter(
+      (step) => step !== progress && progressesFrom(step, progress),
+    );
     if (await this.challenges.recordCallProgress(challengeId, progress, earlier)) {
       this.announce(challenge.sessionBinding, challenge.userId, challengeId, progress);
     }
@@ -43,7 +45,12 @@ export class CallProgressTracker {
     }
   }
 
-  private announce(binding: string, userId: string, challengeId: string, status: CallProgress): void {
+  private announce(
+    binding: string,
+    userId: string,
+    challengeId: string,
+    status: CallProgress,
+  ): void {
     const event: CallProgressEvent = { binding, userId, payload: { challengeId, status } };
     this.events.emit(ChallengeEvent.CallProgress, event);
   }

@@ -29,6 +29,8 @@ export interface ChallengeSnapshot {
   purpose: ChallengePurpose;
   status: ChallengeStatus;
   entered: number;
+  /** Added to DESIGN §6: the last call progress, so a page that connects late shows it. */
+  call: CallProgress | null;
 }
 
 interface Routed {

@@ -153,7 +153,11 @@ export class ChallengeIssuer {
       this.events.emit(ChallengeEvent.CallPlaced, placed);
     } catch (error) {
       if (!(error instanceof CallPlacementError)) throw error;
-      this.logger.warn({ msg: 'call not placed', challengeId: challenge.id, reason: error.message });
+      this.logger.warn({
+        msg: 'call not placed',
+        challengeId: challenge.id,
+        reason: error.message,
+      });
       await this.termination.end(challenge, 'call-failed', { hangUp: false });
       challenge.status = 'failed';
       challenge.failureReason = 'call-failed';

@@ -96,7 +96,8 @@ const TWILIO_CALL_STATUS: Record<string, CallProgress> = {
 };
 
 export function callProgressFromCarrier(callStatus: string): CallProgress | undefined {
-  return TWILIO_CALL_STATUS[callStatus];
+  // Own keys only: "constructor" or "__proto__" are not call statuses.
+  return Object.hasOwn(TWILIO_CALL_STATUS, callStatus) ? TWILIO_CALL_STATUS[callStatus] : undefined;
 }
 
 /** Progress only moves forward: a late "ringing" must not follow "answered". */

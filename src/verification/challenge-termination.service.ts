@@ -21,7 +21,11 @@ export class ChallengeTermination {
    * Ends an active challenge. Returns false when something else ended it first; then
    * nothing is announced, so the browser never hears two endings.
    */
-  async end(challenge: Challenge, reason: FailureReason, options: { hangUp: boolean }): Promise<boolean> {
+  async end(
+    challenge: Challenge,
+    reason: FailureReason,
+    options: { hangUp: boolean },
+  ): Promise<boolean> {
     if (!(await this.challenges.end(challenge.id, reason))) return false;
     this.announceEnded(challenge, reason);
     if (options.hangUp && challenge.callSid) await this.hangUp(challenge.callSid);

@@ -19,10 +19,15 @@ export function snapshotOf(challenge: Challenge, maskedPhone: string): Challenge
     purpose: challenge.purpose,
     status: challenge.status,
     entered: challenge.digitsEntered,
+    call: challenge.callStatus,
   };
 }
 
-export function withCode(challenge: Challenge, code: string, maskedPhone: string): ChallengeWithCode {
+export function withCode(
+  challenge: Challenge,
+  code: string,
+  maskedPhone: string,
+): ChallengeWithCode {
   return {
     id: challenge.id,
     code,

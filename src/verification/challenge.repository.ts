@@ -78,7 +78,12 @@ export class ChallengeRepository {
   }
 
   /** A wrong digit at `position`, as long as nothing moved past it meanwhile. */
-  failAtPosition(id: string, callSid: string, position: number, reason: FailureReason): Promise<boolean> {
+  failAtPosition(
+    id: string,
+    callSid: string,
+    position: number,
+    reason: FailureReason,
+  ): Promise<boolean> {
     return this.change(id, { status: 'failed', failureReason: reason }, (where) =>
       atPosition(where, callSid, position),
     );
@@ -93,7 +98,11 @@ export class ChallengeRepository {
   }
 
   /** Records call progress only when it moves forward, so each step is announced once. */
-  recordCallProgress(id: string, progress: CallProgress, earlier: CallProgress[]): Promise<boolean> {
+  recordCallProgress(
+    id: string,
+    progress: CallProgress,
+    earlier: CallProgress[],
+  ): Promise<boolean> {
     return this.change(id, { callStatus: progress }, (where) =>
       where.andWhere(
         new Brackets((inner) => {

@@ -18,7 +18,8 @@ export class VerificationAuditListener {
   onStarted({ userId, challenge }: ChallengeStartedEvent): Promise<void> {
     return this.audit.record({
       actor: userId,
-      action: challenge.purpose === 'login' ? 'second-factor.started' : 'phone.verification-started',
+      action:
+        challenge.purpose === 'login' ? 'second-factor.started' : 'phone.verification-started',
       subject: userId,
       detail: { challengeId: challenge.id, phone: challenge.phone },
     });

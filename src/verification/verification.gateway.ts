@@ -36,7 +36,10 @@ export interface VerificationServerEvents {
 
 type VerificationNamespace = Namespace<Record<string, never>, VerificationServerEvents>;
 type VerificationSocket = Socket<Record<string, never>, VerificationServerEvents>;
-type SessionRequest = IncomingMessage & { session?: Partial<SessionData>; _query?: Record<string, string> };
+type SessionRequest = IncomingMessage & {
+  session?: Partial<SessionData>;
+  _query?: Record<string, string>;
+};
 
 export const roomFor = (binding: string) => `session:${binding}`;
 
@@ -63,10 +66,12 @@ export class VerificationGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(namespace: VerificationNamespace): void {
     // Load the session on the handshake only; later polls need not touch the store.
-    namespace.server.engine.use((request: SessionRequest, response: ServerResponse, next: () => void) => {
-      if (request._query?.sid !== undefined) return next();
-      this.session.handler(request as Request, response as Response, next);
-    });
+    namespace.server.engine.use(
+      (request: SessionRequest, response: ServerResponse, next: () => void) => {
+        if (request._query?.sid !== undefined) return next();
+        this.session.handler(request as Request, response as Response, next);
+      },
+    );
     namespace.use((socket, next) => {
       const refusal = this.refusalFor(socket);
       if (refusal) {

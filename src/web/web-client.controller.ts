@@ -21,7 +21,8 @@ export class WebClientController {
   }
 
   private sendIndex(response: Response): void {
-    if (!clientIsBuilt()) throw new NotFoundException('The web client is not built: run npm run build');
+    if (!clientIsBuilt())
+      throw new NotFoundException('The web client is not built: run npm run build');
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(CLIENT_INDEX);
   }

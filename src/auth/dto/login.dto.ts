@@ -7,7 +7,12 @@ export class LoginDto {
   @Length(1, 64)
   username!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 1, maxLength: 128, format: 'password' })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: 1,
+    maxLength: 128,
+    format: 'password',
+  })
   @IsString()
   @Length(1, 128)
   password!: string;

@@ -5,7 +5,8 @@ export class InitialSchema1764100000000 implements MigrationInterface {
   name = 'InitialSchema1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const timestamp = queryRunner.connection.driver.options.type === 'postgres' ? 'timestamp' : 'datetime';
+    const timestamp =
+      queryRunner.connection.driver.options.type === 'postgres' ? 'timestamp' : 'datetime';
     const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
 
     await queryRunner.createTable(

@@ -209,7 +209,11 @@ export class SimulatedCarrier implements OnModuleDestroy {
   }
 
   /** Posts a signed form, as Twilio does; undefined when the application did not answer 200. */
-  private async post(call: SimulatedCall, url: string, params: WebhookParams): Promise<string | undefined> {
+  private async post(
+    call: SimulatedCall,
+    url: string,
+    params: WebhookParams,
+  ): Promise<string | undefined> {
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -221,7 +225,11 @@ export class SimulatedCarrier implements OnModuleDestroy {
       });
       const body = await response.text();
       if (response.ok) return body;
-      this.logger.warn({ msg: 'webhook answered with an error', callSid: call.sid, status: response.status });
+      this.logger.warn({
+        msg: 'webhook answered with an error',
+        callSid: call.sid,
+        status: response.status,
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.warn({ msg: 'webhook unreachable', callSid: call.sid, reason });
@@ -231,7 +239,11 @@ export class SimulatedCarrier implements OnModuleDestroy {
 
   private enqueue(call: SimulatedCall, step: () => Promise<void>): void {
     call.queue = call.queue.then(step).catch((error: unknown) => {
-      this.logger.error({ msg: 'simulated call step failed', callSid: call.sid, error: String(error) });
+      this.logger.error({
+        msg: 'simulated call step failed',
+        callSid: call.sid,
+        error: String(error),
+      });
     });
   }
 

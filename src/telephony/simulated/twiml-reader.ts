@@ -5,7 +5,12 @@ export interface TwimlInstructions {
   /** Every <Say>, in the order a caller hears them (those inside <Gather> included). */
   says: string[];
   /** Present when the document ends by waiting for keys. */
-  gather?: { action: string; numDigits: number; timeoutSeconds: number; actionOnEmptyResult: boolean };
+  gather?: {
+    action: string;
+    numDigits: number;
+    timeoutSeconds: number;
+    actionOnEmptyResult: boolean;
+  };
   /** True when the document ends the call. */
   hangup: boolean;
 }
@@ -22,7 +27,10 @@ const parser = new XMLParser({
 /** Reads the subset of TwiML Callgate speaks: Say, Gather (one level), Hangup. */
 export function readTwiml(xml: string): TwimlInstructions {
   const document = parser.parse(xml) as OrderedNode[];
-  const response = childrenOf(document.find((node) => 'Response' in node), 'Response');
+  const response = childrenOf(
+    document.find((node) => 'Response' in node),
+    'Response',
+  );
   const instructions: TwimlInstructions = { says: [], hangup: false };
   for (const node of response) {
     if ('Say' in node) instructions.says.push(textOf(node, 'Say'));

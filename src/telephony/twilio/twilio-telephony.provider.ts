@@ -69,8 +69,11 @@ export class TwilioTelephonyProvider extends TelephonyProvider {
 
   private placementError(error: unknown): CallPlacementError {
     if (error instanceof twilio.RestException) {
-      this.logger.warn({ msg: 'carrier refused', status: error.status, code: error.code });
-      return new CallPlacementError(`Carrier refused (code ${error.code ?? error.status})`, error.code);
+      this.logger.warn({ msg: 'carrier refused', status: error.status, carrierCode: error.code });
+      return new CallPlacementError(
+        `Carrier refused (code ${error.code ?? error.status})`,
+        error.code,
+      );
     }
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error({ msg: 'carrier unreachable', reason });

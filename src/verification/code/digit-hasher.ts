@@ -20,10 +20,9 @@ export class DigitHasher {
   matches(challengeId: string, digitHashes: string, position: number, digit: string): boolean {
     const stored = digitHashes.split('.')[position];
     if (stored === undefined || !/^[0-9]$/.test(digit)) return false;
-    return timingSafeEqual(
-      Buffer.from(stored, 'base64url'),
-      Buffer.from(this.hash(challengeId, position, digit), 'base64url'),
-    );
+    const expected = Buffer.from(this.hash(challengeId, position, digit), 'base64url');
+    const actual = Buffer.from(stored, 'base64url');
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 
   private hash(challengeId: string, position: number, digit: string): string {

@@ -1,0 +1,60 @@
+import { io, type Socket } from 'socket.io-client';
+import type { BrowserSession } from './browser-session.js';
+import { eventually } from './wait.js';
+
+export interface FeedEvent {
+  name: string;
+  payload: any;
+}
+
+/** A browser page's socket on `/verification`, recording everything it hears. */
+export class LiveFeed {
+  readonly events: FeedEvent[] = [];
+
+  private constructor(private readonly socket: Socket) {
+    socket.onAny((name: string, payload: unknown) => this.events.push({ name, payload }));
+  }
+
+  /** Connects with the session's cookie; rejects with the server's refusal. */
+  static connect(session: BrowserSession, options: { origin?: string } = {}): Promise<LiveFeed> {
+    const headers: Record<string, string> = {};
+    if (session.cookie) headers.cookie = `callgate.sid=${session.cookie}`;
+    const origin = options.origin ?? session.origin;
+    if (origin) headers.origin = origin;
+    const socket = io(`${session.baseUrl}/verification`, {
+      transports: ['websocket'],
+      extraHeaders: headers,
+      reconnection: false,
+      forceNew: true,
+    });
+    const feed = new LiveFeed(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(feed));
+      socket.once('connect_error', (error) => {
+        socket.close();
+        reject(error);
+      });
+    });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  names(): string[] {
+    return this.events.map((event) => event.name);
+  }
+
+  /** The first event with this name (and matching payload) heard so far or soon. */
+  async waitFor(name: string, matches: (payload: any) => boolean = () => true, timeoutMs = 5000) {
+    const event = await eventually(
+      () => this.events.find((candidate) => candidate.name === name && matches(candidate.payload)),
+      { timeoutMs, what: `socket event "${name}"` },
+    );
+    return event.payload;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
