@@ -35,7 +35,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
           { name: 'e164', type: 'varchar', length: '16' },
           { name: 'label', type: 'varchar', length: '64', default: "''" },
           { name: 'verified_at', type: timestamp, isNullable: true },
-          { name: 'is_primary', type: 'boolean', default: false },
+          { name: 'is_primary', type: 'boolean' },
           { name: 'created_at', type: timestamp },
         ],
         foreignKeys: [
@@ -45,6 +45,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
             referencedTableName: 'user',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
           },
         ],
         indices: [
@@ -81,6 +82,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
             referencedTableName: 'user',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
           },
         ],
         indices: [

@@ -19,7 +19,7 @@ export class PhoneNumber {
   userId!: string;
 
   @ManyToOne(() => User, (user) => user.phones, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_phone_number_user' })
   user?: Relation<User>;
 
   @Index('IDX_phone_number_e164')
@@ -33,7 +33,7 @@ export class PhoneNumber {
   @Column({ name: 'verified_at', type: Date, nullable: true })
   verifiedAt!: Date | null;
 
-  @Column({ name: 'is_primary', type: 'boolean', default: false })
+  @Column({ name: 'is_primary', type: 'boolean' })
   isPrimary!: boolean;
 
   @Column({ name: 'created_at', type: Date })

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
+import { User } from '../../users/entities/user.entity.js';
 import type {
   CallProgress,
   ChallengePurpose,
@@ -15,6 +24,10 @@ export class Challenge {
   @Index('IDX_challenge_user_id')
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_challenge_user' })
+  user?: Relation<User>;
 
   @Column({ name: 'phone_number_id', type: 'varchar', length: 36 })
   phoneNumberId!: string;
