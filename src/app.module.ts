@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AccountModule } from './account/account.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { configurationAreas } from './config/configuration.js';
@@ -25,6 +27,8 @@ import { WebClientModule } from './web/web-client.module.js';
     SessionModule,
     VerificationModule,
     AuthModule,
+    AdminModule,
+    AccountModule,
     HealthModule,
     WebClientModule,
     DemoModule,

@@ -15,6 +15,13 @@ export interface AuditEntry {
   detail?: AuditDetail;
 }
 
+export interface AuditQuery {
+  userId?: string;
+  action?: string;
+  page: number;
+  limit: number;
+}
+
 /** Append-only: every module writes, nothing updates or deletes. */
 @Injectable()
 export class AuditService {
@@ -42,7 +49,21 @@ export class AuditService {
     });
   }
 
-  newestFirst(limit = 100): Promise<AuditEvent[]> {
-    return this.events.find({ order: { at: 'DESC' }, take: limit });
+  /** Newest first; `userId` matches events by or about that user. */
+  async page(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+    const builder = this.events.createQueryBuilder('event');
+    if (query.userId) {
+      builder.andWhere('(event.actor = :userId OR event.subject = :userId)', {
+        userId: query.userId,
+      });
+    }
+    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+    const [items, total] = await builder
+      .orderBy('event.at', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items, total };
   }
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Configuration } from '../config/configuration.js';
 import type { User } from '../users/entities/user.entity.js';
 import type { SessionState } from './auth-responses.js';
+import { ChallengeResponse } from '../verification/dto/challenge.view.js';
 import { LoginDto } from './dto/login.dto.js';
+import { SessionStateView } from './dto/session-state.view.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { SecondFactorPendingGuard } from './guards/second-factor-pending.guard.js';
 import { SignInService } from './sign-in.service.js';
@@ -27,7 +29,8 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'First factor: check the password, then place the call' })
   @ApiBody({ type: LoginDto })
-  @ApiResponse({ status: 200, description: 'second-factor-pending, with the code to show' })
+  @ApiOkResponse({ type: SessionStateView, description: 'second-factor-pending, with the code' })
+  @ApiResponse({ status: 400, description: 'Malformed body' })
   @ApiResponse({ status: 401, description: 'Wrong username or password (one message for both)' })
   @ApiResponse({ status: 403, description: 'No verified phone number' })
   @ApiResponse({ status: 423, description: 'Account locked' })
@@ -37,6 +40,7 @@ export class AuthController {
 
   @Get('session')
   @ApiOperation({ summary: 'Where this browser session stands' })
+  @ApiOkResponse({ type: SessionStateView })
   session(@Req() request: Request): Promise<SessionState> {
     return this.signIn.describe(request);
   }
@@ -45,6 +49,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @UseGuards(SecondFactorPendingGuard)
   @ApiOperation({ summary: 'After `verified`: become signed in (with a new session id)' })
+  @ApiOkResponse({ type: SessionStateView, description: 'authenticated' })
   @ApiResponse({ status: 409, description: 'The code has not been entered yet' })
   @ApiResponse({ status: 401, description: 'The phone check failed or expired; signed out' })
   complete(@Req() request: Request): Promise<SessionState> {
@@ -55,6 +60,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @UseGuards(SecondFactorPendingGuard)
   @ApiOperation({ summary: 'Call again, with a new code' })
+  @ApiOkResponse({ type: ChallengeResponse })
   @ApiResponse({
     status: 429,
     description: 'Within the cooldown (retryAfter seconds) or past the call limit',

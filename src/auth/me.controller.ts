@@ -1,26 +1,13 @@
 import { Controller, Get, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { maskPhoneNumber } from '../users/mask-phone-number.js';
 import { PhoneNumbersService } from '../users/phone-numbers.service.js';
+import { MeView } from './dto/me.view.js';
 import { AuthenticatedGuard } from './guards/authenticated.guard.js';
 
-export interface MyPhone {
-  id: string;
-  number: string;
-  label: string;
-  verified: boolean;
-  primary: boolean;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  role: string;
-  phones: MyPhone[];
-}
-
 @ApiTags('me')
+@ApiCookieAuth()
 @Controller('api/me')
 @UseGuards(AuthenticatedGuard)
 export class MeController {
@@ -28,7 +15,8 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user and their phones (masked)' })
-  async me(@Req() request: Request): Promise<Me> {
+  @ApiOkResponse({ type: MeView })
+  async me(@Req() request: Request): Promise<MeView> {
     const user = request.user!;
     const phones = await this.phones.listForUser(user.id);
     return {

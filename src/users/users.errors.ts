@@ -20,3 +20,10 @@ export class WeakPasswordError extends Error {
     this.name = 'WeakPasswordError';
   }
 }
+
+export class LastAdminError extends Error {
+  constructor() {
+    super('This is the last administrator; make someone else an admin first');
+    this.name = 'LastAdminError';
+  }
+}

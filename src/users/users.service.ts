@@ -5,7 +5,12 @@ import { QueryFailedError, Repository } from 'typeorm';
 import { type Role, User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { isValidUsername, usernameKey } from './username.js';
-import { InvalidUsernameError, UsernameTakenError, WeakPasswordError } from './users.errors.js';
+import {
+  InvalidUsernameError,
+  LastAdminError,
+  UsernameTakenError,
+  WeakPasswordError,
+} from './users.errors.js';
 
 /** ASVS 2.1.1 / 2.1.2: at least 12 characters, and long passphrases welcome. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -75,5 +80,23 @@ export class UsersService {
 
   async lockUntilUnlocked(userId: string): Promise<void> {
     await this.users.update({ id: userId }, { lockedUntil: LOCKED_UNTIL_UNLOCKED });
+  }
+
+  /** Lifts any lock and forgets the failures that led to it. */
+  async unlock(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { lockedUntil: null, failedAttempts: 0 });
+  }
+
+  /** Refuses to leave the system without an admin. */
+  async setRole(user: User, role: Role): Promise<User> {
+    if (
+      user.role === 'admin' &&
+      role !== 'admin' &&
+      (await this.users.countBy({ role: 'admin' })) <= 1
+    ) {
+      throw new LastAdminError();
+    }
+    await this.users.update({ id: user.id }, { role });
+    return this.users.findOneByOrFail({ id: user.id });
   }
 }

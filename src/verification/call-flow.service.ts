@@ -7,6 +7,7 @@ import { isActive } from './challenge-states.js';
 import { ChallengeTermination } from './challenge-termination.service.js';
 import { ChallengeRepository } from './challenge.repository.js';
 import { DigitHasher } from './code/digit-hasher.js';
+import { EnrollmentService } from './enrollment.service.js';
 import type { Challenge } from './entities/challenge.entity.js';
 
 /** What the caller did at one Gather: a key, or nothing before the timeout. */
@@ -33,6 +34,7 @@ export class CallFlow {
     private readonly termination: ChallengeTermination,
     private readonly script: CallScript,
     private readonly users: UsersService,
+    private readonly enrollment: EnrollmentService,
     private readonly events: EventEmitter2,
   ) {}
 
@@ -97,6 +99,8 @@ export class CallFlow {
     if (!moved) return this.keypress(press);
     this.announceDigit(challenge, press.position, true);
     if (!last) return this.script.waitForDigit(challenge, press.position + 1);
+    // The number is verified before anyone is told, so a page that refreshes sees it so.
+    if (challenge.purpose === 'enrollment') await this.enrollment.complete(challenge);
     this.announceVerified(challenge);
     return this.script.success(challenge.purpose);
   }

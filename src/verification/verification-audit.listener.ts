@@ -8,18 +8,20 @@ import {
   type FailedEvent,
   type VerifiedEvent,
 } from './challenge-events.js';
+import type { ChallengePurpose } from './challenge-states.js';
 
 /** Writes the audit trail of every challenge: started, call placed, verified, failed. */
 @Injectable()
 export class VerificationAuditListener {
   constructor(private readonly audit: AuditService) {}
 
+  /** Enrollment calls are audited by whoever asked for them (PhoneActions), with that actor. */
   @OnEvent(ChallengeEvent.Started, { async: true, promisify: true })
-  onStarted({ userId, challenge }: ChallengeStartedEvent): Promise<void> {
-    return this.audit.record({
+  async onStarted({ userId, challenge }: ChallengeStartedEvent): Promise<void> {
+    if (challenge.purpose !== 'login') return;
+    await this.audit.record({
       actor: userId,
-      action:
-        challenge.purpose === 'login' ? 'second-factor.started' : 'phone.verification-started',
+      action: 'second-factor.started',
       subject: userId,
       detail: { challengeId: challenge.id, phone: challenge.phone },
     });
@@ -38,7 +40,7 @@ export class VerificationAuditListener {
   @OnEvent(ChallengeEvent.Verified, { async: true, promisify: true })
   onVerified({ userId, purpose, payload }: VerifiedEvent): Promise<void> {
     return this.audit.record({
-      actor: userId,
+      actor: outcomeActor(purpose, userId),
       action: purpose === 'login' ? 'second-factor.verified' : 'phone.verified',
       subject: userId,
       detail: { challengeId: payload.challengeId },
@@ -48,10 +50,18 @@ export class VerificationAuditListener {
   @OnEvent(ChallengeEvent.Failed, { async: true, promisify: true })
   onFailed({ userId, purpose, payload }: FailedEvent): Promise<void> {
     return this.audit.record({
-      actor: userId,
+      actor: outcomeActor(purpose, userId),
       action: purpose === 'login' ? 'second-factor.failed' : 'phone.verification-failed',
       subject: userId,
       detail: { challengeId: payload.challengeId, reason: payload.reason },
     });
   }
+}
+
+/**
+ * A sign-in's outcome is the user's doing. An enrollment call's is whoever held the phone:
+ * not necessarily its future owner, so the carrier is named (the owner is the subject).
+ */
+function outcomeActor(purpose: ChallengePurpose, userId: string): string {
+  return purpose === 'login' ? userId : 'carrier';
 }

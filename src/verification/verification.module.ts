@@ -14,6 +14,7 @@ import { ChallengeTermination } from './challenge-termination.service.js';
 import { ChallengeRepository } from './challenge.repository.js';
 import { CodeKeys } from './code/code-keys.js';
 import { CodeSealer } from './code/code-sealer.js';
+import { EnrollmentService } from './enrollment.service.js';
 import { DigitHasher } from './code/digit-hasher.js';
 import { Challenge } from './entities/challenge.entity.js';
 import { FraudReportListener } from './fraud-report.listener.js';
@@ -49,10 +50,11 @@ import { WebhookUrls } from './webhook-urls.js';
     CallFlow,
     CallProgressTracker,
     ChallengeExpiry,
+    EnrollmentService,
     VerificationGateway,
     FraudReportListener,
     VerificationAuditListener,
   ],
-  exports: [ChallengeIssuer, ChallengeReader, CodeSealer],
+  exports: [ChallengeIssuer, ChallengeReader, CodeSealer, EnrollmentService],
 })
 export class VerificationModule {}

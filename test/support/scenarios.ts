@@ -39,3 +39,18 @@ export async function beginSignIn(
 export function wrongDigit(code: string, position: number): string {
   return String((Number(code[position]) + 1) % 10);
 }
+
+/** A browser fully signed in (both factors) as `account`, with its socket still open. */
+export async function signIn(
+  app: TestApp,
+  carrier: CarrierEmulator,
+  account: TestUser,
+): Promise<{ browser: BrowserSession; feed: LiveFeed }> {
+  const pending = await beginSignIn(app, carrier, account);
+  await pending.call.answer();
+  await pending.call.type(pending.code);
+  await pending.feed.waitFor('verified');
+  const completed = await pending.browser.complete();
+  if (completed.status !== 200) throw new Error(`complete answered ${completed.status}`);
+  return { browser: pending.browser, feed: pending.feed };
+}

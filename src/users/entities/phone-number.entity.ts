@@ -10,6 +10,10 @@ import {
 import { User } from './user.entity.js';
 
 @Entity('phone_number')
+@Index('UQ_phone_number_verified_e164', ['e164'], {
+  unique: true,
+  where: '"verified_at" IS NOT NULL',
+})
 export class PhoneNumber {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
