@@ -1,15 +1,5 @@
 import { readLimitsConfig } from './limits.config.js';
-import { InvalidConfigurationError } from './validate-environment.js';
-
-function problemsOf(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InvalidConfigurationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../../test/support/configuration-problems.js';
 
 describe('readLimitsConfig', () => {
   it('allows 30 sign-in attempts per IP and 10 calls per hour by default', () => {

@@ -1,15 +1,5 @@
 import { readRedisConfig } from './redis.config.js';
-import { InvalidConfigurationError } from './validate-environment.js';
-
-function problemsOf(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InvalidConfigurationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../../test/support/configuration-problems.js';
 
 describe('readRedisConfig', () => {
   it('leaves Redis unconfigured by default', () => {

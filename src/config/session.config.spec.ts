@@ -7,17 +7,7 @@ import {
   MIN_SECRET_LENGTH,
   readSessionConfig,
 } from './session.config.js';
-import { InvalidConfigurationError } from './validate-environment.js';
-
-function problemsOf(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InvalidConfigurationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../../test/support/configuration-problems.js';
 
 const STRONG_SECRET = 'Zq8v-Lk2Pw9xN4mR7tY1bC6dF3gH5jK0sA';
 

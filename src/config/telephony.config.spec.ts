@@ -1,15 +1,5 @@
 import { readTelephonyConfig } from './telephony.config.js';
-import { InvalidConfigurationError } from './validate-environment.js';
-
-function problemsOf(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InvalidConfigurationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../../test/support/configuration-problems.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const AUTH_TOKEN = 'tok3n-0f-the-tw1lio-acc0unt-xyz';

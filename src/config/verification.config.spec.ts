@@ -1,15 +1,5 @@
-import { InvalidConfigurationError } from './validate-environment.js';
+import { problemsOf } from '../../test/support/configuration-problems.js';
 import { readVerificationConfig } from './verification.config.js';
-
-function problemsOf(read: () => unknown): string[] {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InvalidConfigurationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe('readVerificationConfig', () => {
   it('uses a 6-digit code, a 5-minute challenge, a 30 s cooldown and 3 calls by default', () => {
