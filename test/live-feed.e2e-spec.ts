@@ -4,7 +4,7 @@ import { createUser } from './support/factories.js';
 import { LiveFeed } from './support/live-feed.js';
 import { beginSignIn } from './support/scenarios.js';
 import { startApp, type TestApp } from './support/test-app.js';
-import { sleep } from './support/wait.js';
+import { eventually, sleep } from './support/wait.js';
 
 describe('live feedback on /verification', () => {
   let carrier: CarrierEmulator;
@@ -107,8 +107,13 @@ describe('live feedback on /verification', () => {
     await browser.logout();
     await sleep(200);
     expect(feed.connected).toBe(false);
-    // The abandoned call can no longer sign anyone in.
-    await call.answer();
+    // Its call is hung up: nobody is left to see the code.
+    await eventually(() => call.endedByApplication, { what: 'the call to be hung up' });
+    const answer = await call.answer();
+    expect(answer.twiml).toEqual({
+      says: ['This call is no longer needed. Goodbye.'],
+      hangup: true,
+    });
     await expect(LiveFeed.connect(browser)).rejects.toThrow('unauthorized');
   });
 });

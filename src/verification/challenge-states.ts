@@ -17,8 +17,9 @@ export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly ChallengeStatus[] = ['pending', 'calling', 'in-progress'];
 
 /**
- * Why a challenge ended without success. `superseded` is internal: the user asked for a new
- * call, so the browser hears of the new challenge instead of a failure.
+ * Why a challenge ended without success. Two are internal and never sent to a browser:
+ * `superseded` (the user asked for a new call, and hears of the new challenge instead) and
+ * `abandoned` (the session that asked for it ended: signed out, or signed in afresh).
  */
 export const FAILURE_REASONS = [
   'wrong-digit',
@@ -28,7 +29,11 @@ export const FAILURE_REASONS = [
   'hung-up',
   'reported-fraud',
   'superseded',
+  'abandoned',
 ] as const;
+
+/** Reasons the browser is never told of (DESIGN §6 lists the others). */
+export const SILENT_FAILURE_REASONS: readonly FailureReason[] = ['superseded', 'abandoned'];
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** After these the user may ask for another call; after any other, they sign in again. */

@@ -32,6 +32,10 @@ export class ChallengeRepository {
     return this.challenges.findOne({ where: { sessionBinding }, order: { createdAt: 'DESC' } });
   }
 
+  findActiveForBinding(sessionBinding: string): Promise<Challenge[]> {
+    return this.challenges.findBy({ sessionBinding, status: In([...ACTIVE_STATUSES]) });
+  }
+
   findExpiring(now: Date, limit: number): Promise<Challenge[]> {
     return this.challenges.find({
       where: { status: In([...ACTIVE_STATUSES]), expiresAt: LessThanOrEqual(now) },

@@ -24,6 +24,7 @@ import {
   type VerifiedEvent,
 } from './challenge-events.js';
 import { ChallengeReader } from './challenge-reader.service.js';
+import { SILENT_FAILURE_REASONS } from './challenge-states.js';
 
 /** DESIGN §6: what the server sends on `/verification`. Clients send nothing. */
 export interface VerificationServerEvents {
@@ -112,7 +113,7 @@ export class VerificationGateway implements OnGatewayInit, OnGatewayConnection {
 
   @OnEvent(ChallengeEvent.Failed)
   onFailed(event: FailedEvent): void {
-    if (event.payload.reason === 'superseded') return;
+    if (SILENT_FAILURE_REASONS.includes(event.payload.reason)) return;
     this.namespace.to(roomFor(event.binding)).emit('failed', event.payload);
   }
 

@@ -18,6 +18,7 @@ import { EnrollmentService } from './enrollment.service.js';
 import { DigitHasher } from './code/digit-hasher.js';
 import { Challenge } from './entities/challenge.entity.js';
 import { FraudReportListener } from './fraud-report.listener.js';
+import { SessionEndListener } from './session-end.listener.js';
 import { VerificationAuditListener } from './verification-audit.listener.js';
 import { VerificationGateway } from './verification.gateway.js';
 import { VoiceWebhooksController } from './voice-webhooks.controller.js';
@@ -53,6 +54,7 @@ import { WebhookUrls } from './webhook-urls.js';
     EnrollmentService,
     VerificationGateway,
     FraudReportListener,
+    SessionEndListener,
     VerificationAuditListener,
   ],
   exports: [ChallengeIssuer, ChallengeReader, CodeSealer, EnrollmentService],
