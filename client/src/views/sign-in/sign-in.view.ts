@@ -52,6 +52,7 @@ export function mountSignIn(outlet: HTMLElement, context: ViewContext): void {
       (name ? password : username).input.focus();
       return;
     }
+    showError(null);
     setBusy(true);
     try {
       await login(name, secret);
