@@ -13,7 +13,7 @@ export default {
     '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/browser/tsconfig.json' }],
   },
   testTimeout: 60000,
   // Each file runs its own app and Chromium: two at once is what a 2-core machine bears.

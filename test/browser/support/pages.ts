@@ -151,15 +151,18 @@ export class PhonePage {
   }
 
   async answer(): Promise<void> {
+    await this.page.bringToFront();
     await this.answerButton().click();
     await this.key('1').waitFor();
   }
 
   async decline(): Promise<void> {
+    await this.page.bringToFront();
     await this.page.getByRole('button', { name: 'Decline' }).click();
   }
 
   async hangUp(): Promise<void> {
+    await this.page.bringToFront();
     await this.page.getByRole('button', { name: 'Hang up' }).click();
   }
 
@@ -168,6 +171,8 @@ export class PhonePage {
   }
 
   async press(keys: string): Promise<void> {
+    // A page in the background gets few animation frames, and a click waits for them.
+    await this.page.bringToFront();
     for (const key of keys) await this.key(key).click();
   }
 

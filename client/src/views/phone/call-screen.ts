@@ -173,6 +173,8 @@ export function callScreen(handlers: Handlers) {
       for (const line of fresh) transcript.append(h('li', { class: 'transcript__line' }, line));
       lines += fresh.length;
       element.dataset.awaitingKey = String(Boolean(call?.awaitingKey));
+      if (sid) element.dataset.sid = sid;
+      else delete element.dataset.sid;
       return fresh;
     },
     /** Keys pressed on this call, as the phone's display shows them. */
