@@ -8,6 +8,7 @@ export async function until<T>(
   what: string,
   read: () => Promise<T>,
   accept: (value: T) => boolean,
+  timeoutMs = WAIT.timeoutMs,
 ): Promise<T> {
   let last: T | undefined;
   try {
@@ -16,7 +17,7 @@ export async function until<T>(
         last = await read();
         return accept(last) ? { value: last } : undefined;
       },
-      { ...WAIT, what },
+      { timeoutMs, what },
     ).then((found) => found.value);
   } catch {
     throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);

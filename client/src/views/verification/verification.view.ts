@@ -44,6 +44,7 @@ export function mountVerification(
   const status = callStatus();
   const timer = countdown(() => context.announce('One minute left to type the code.'));
   const lead = h('p', { class: 'lead' });
+  const statusRow = h('div', { class: 'verify__status' }, status.element, timer.element);
   const failureTitle = h('h2', { class: 'notice__title', tabindex: -1 });
   const failureDetail = h('p', {});
   const failure = h(
@@ -71,7 +72,7 @@ export function mountVerification(
       h('h1', { class: 'page-title', id: 'verify-title' }, 'Confirm it is you'),
       lead,
       display.element,
-      h('div', { class: 'verify__status' }, status.element, timer.element),
+      statusRow,
       failure,
       h('div', { class: 'actions' }, callAgainControl.button, signInAgain),
       callAgainControl.hint,
@@ -84,7 +85,8 @@ export function mountVerification(
     lead.replaceChildren(...leadFor(state, over));
     display.update(state);
     status.update(state);
-    status.element.hidden = over && ended !== null;
+    // Once it is over, the notice below says what happened to the call.
+    statusRow.hidden = over;
     if (isActive(state)) timer.start(state.expiresAt);
     else timer.stop();
     timer.element.hidden = !isActive(state);
