@@ -2,7 +2,7 @@ import { BrowserSession } from './support/browser-session.js';
 import { CarrierEmulator } from './support/carrier-emulator.js';
 import { createUser } from './support/factories.js';
 import { LiveFeed } from './support/live-feed.js';
-import { beginSignIn } from './support/scenarios.js';
+import { beginSignIn, wrongDigit } from './support/scenarios.js';
 import { startApp, type TestApp } from './support/test-app.js';
 import { eventually, sleep } from './support/wait.js';
 
@@ -62,9 +62,28 @@ describe('live feedback on /verification', () => {
       status: 'in-progress',
       entered: 2,
       call: 'answered',
+      reason: null,
     });
     await call.type(code.slice(2));
     await reloaded.waitFor('verified');
+    reloaded.close();
+  });
+
+  it('replays why a challenge failed, so a page reloaded after a failure can say so', async () => {
+    const account = await createUser(app);
+    const { browser, call, code, challengeId, feed } = await beginSignIn(app, carrier, account);
+    await call.answer();
+    await call.type(wrongDigit(code, 0));
+    await feed.waitFor('failed');
+    feed.close();
+
+    const reloaded = await LiveFeed.connect(browser);
+    expect(await reloaded.waitFor('challenge')).toMatchObject({
+      id: challengeId,
+      status: 'failed',
+      entered: 0,
+      reason: 'wrong-digit',
+    });
     reloaded.close();
   });
 

@@ -1,3 +1,8 @@
-// Placeholder until the sign-in, verification, dashboard and virtual phone views land.
-const app = document.querySelector<HTMLElement>('#app');
-if (app) app.dataset.ready = 'true';
+import '@fontsource-variable/inter/wght.css';
+import './styles/base.css';
+import './styles/components.css';
+import { Router } from './router.js';
+import { notFound, routes } from './routes.js';
+
+const outlet = document.getElementById('main');
+if (outlet) new Router(routes, notFound, outlet).start();

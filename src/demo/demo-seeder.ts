@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Configuration } from '../config/configuration.js';
+import { VirtualPhoneBook } from '../telephony/simulated/virtual-phone-book.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { PhoneNumbersService } from '../users/phone-numbers.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -16,13 +17,19 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly phones: PhoneNumbersService,
     private readonly hasher: PasswordHasher,
+    private readonly phoneBook: VirtualPhoneBook,
     config: ConfigService<Configuration, true>,
   ) {
     this.simulated = config.get('telephony', { infer: true }).driver === 'simulated';
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.simulated || (await this.users.count()) > 0) return;
+    if (!this.simulated) return;
+    if ((await this.users.count()) === 0) await this.seed();
+    await this.listDemoPhones();
+  }
+
+  private async seed(): Promise<void> {
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users.create(account);
       await this.phones.add({
@@ -36,6 +43,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
       msg: 'demo accounts created',
       usernames: DEMO_ACCOUNTS.map((a) => a.username),
     });
+  }
+
+  /** Offers the demo accounts' phones on the virtual phone page while those accounts exist. */
+  private async listDemoPhones(): Promise<void> {
+    for (const account of DEMO_ACCOUNTS) {
+      if (await this.users.findByUsername(account.username)) {
+        this.phoneBook.list(account.phone, `${account.username}'s phone (demo)`);
+      }
+    }
   }
 
   /** The demo accounts that still exist with their demo password, for the start-up banner. */

@@ -3,8 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import type { Configuration } from '../config/configuration.js';
 import { SimulatedCarrier } from './simulated/simulated-carrier.js';
 import { SimulatedTelephonyProvider } from './simulated/simulated-telephony.provider.js';
+import { SimulatorNumbersController } from './simulated/simulator-numbers.controller.js';
 import { SimulatorOnlyGuard } from './simulated/simulator-only.guard.js';
 import { SimulatorController } from './simulated/simulator.controller.js';
+import { SimulatorGateway } from './simulated/simulator.gateway.js';
+import { VirtualPhoneBook } from './simulated/virtual-phone-book.js';
 import { TelephonyProvider } from './telephony-provider.js';
 import { TwilioSignatureGuard } from './twilio-signature.guard.js';
 import { TwilioTelephonyProvider } from './twilio/twilio-telephony.provider.js';
@@ -15,12 +18,14 @@ import { WebhookSignature } from './webhook-signature.js';
  * The driver is chosen from configuration; each is one class behind TelephonyProvider.
  */
 @Module({
-  controllers: [SimulatorController],
+  controllers: [SimulatorController, SimulatorNumbersController],
   providers: [
     WebhookSignature,
     TwilioSignatureGuard,
     SimulatedCarrier,
     SimulatorOnlyGuard,
+    SimulatorGateway,
+    VirtualPhoneBook,
     {
       provide: TelephonyProvider,
       inject: [ConfigService, SimulatedCarrier],
@@ -30,6 +35,12 @@ import { WebhookSignature } from './webhook-signature.js';
           : new SimulatedTelephonyProvider(carrier, config),
     },
   ],
-  exports: [TelephonyProvider, TwilioSignatureGuard, WebhookSignature, SimulatorOnlyGuard],
+  exports: [
+    TelephonyProvider,
+    TwilioSignatureGuard,
+    WebhookSignature,
+    SimulatorOnlyGuard,
+    VirtualPhoneBook,
+  ],
 })
 export class TelephonyModule {}

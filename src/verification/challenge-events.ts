@@ -31,6 +31,8 @@ export interface ChallengeSnapshot {
   entered: number;
   /** Added to DESIGN §6: the last call progress, so a page that connects late shows it. */
   call: CallProgress | null;
+  /** Added to DESIGN §6: why it failed (null unless `failed`), so a reloaded page can say why. */
+  reason: FailureReason | null;
 }
 
 interface Routed {

@@ -20,6 +20,7 @@ export function snapshotOf(challenge: Challenge, maskedPhone: string): Challenge
     status: challenge.status,
     entered: challenge.digitsEntered,
     call: challenge.callStatus,
+    reason: challenge.failureReason,
   };
 }
 

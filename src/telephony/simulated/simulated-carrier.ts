@@ -140,6 +140,15 @@ export class SimulatedCarrier implements OnModuleDestroy {
       .map(view);
   }
 
+  /** Numbers called lately, newest first, each once, with when it was last called. */
+  recentNumbers(): { number: string; lastCalledAt: string }[] {
+    const seen = new Map<string, string>();
+    for (const call of [...this.calls.values()].reverse()) {
+      if (!seen.has(call.to)) seen.set(call.to, call.startedAt);
+    }
+    return [...seen].map(([number, lastCalledAt]) => ({ number, lastCalledAt }));
+  }
+
   onModuleDestroy(): void {
     for (const call of this.calls.values()) this.stopTimer(call);
     this.calls.clear();

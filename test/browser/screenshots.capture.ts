@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
+import type { TestApp } from '../support/test-app.js';
+import { startBrowserApp } from './support/browser-app.js';
+import { BrowserProfile, launchChromium } from './support/browser.js';
+import { PhonePage, SignInPage, VerificationPage } from './support/pages.js';
+
+/**
+ * `npm run screenshots`: the README's pictures of each page at a desktop and a phone width,
+ * taken from the real app as the demo user signs in. Not part of `npm run test:browser`, so
+ * a test run leaves the committed images alone.
+ */
+const OUT = resolve(process.cwd(), 'docs', 'screenshots');
+const WIDTHS = [1280, 360] as const;
+const HEIGHT = { 1280: 860, 360: 800 } as const;
+const alice = DEMO_ACCOUNTS.find((account) => account.username === 'alice')!;
+
+describe('screenshots for the README', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it.each(WIDTHS)('shoots every page at %i px', async (width) => {
+    const profile = await BrowserProfile.open(browser, app.baseUrl, {
+      width,
+      height: HEIGHT[width],
+    });
+    const shoot = (page: Page, name: string) =>
+      page.screenshot({
+        path: resolve(OUT, `${name}-${width}.png`),
+        animations: 'disabled',
+        caret: 'hide',
+        // The whole phone on a desktop; on a phone the first screenful, as a person sees it.
+        fullPage: name === 'virtual-phone' && width > 360,
+      });
+
+    const phone = await new PhonePage(await profile.newPage()).open();
+    await phone.page.getByRole('button', { name: /alice's phone \(demo\)/ }).click();
+    await phone.waitForNumber(alice.phone);
+
+    const page = await profile.newPage();
+    const signIn = await new SignInPage(page).open();
+    await page.getByRole('link', { name: /virtual phone/ }).waitFor();
+    await page.getByLabel('Username').fill(alice.username);
+    await page.getByLabel('Username').blur();
+    await shoot(page, 'sign-in');
+
+    await signIn.signIn(alice.username, alice.password);
+    const verification = new VerificationPage(page);
+    const code = await verification.code();
+    await phone.answer();
+    await phone.waitForTranscript('Please enter');
+    await phone.press(code.slice(0, 2));
+    await verification.waitForDigit(1, 'correct');
+    await verification.waitForDigit(2, 'next');
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await shoot(page, 'verification');
+    await phone.page.locator('body').click({ position: { x: 1, y: 1 } });
+    await shoot(phone.page, 'virtual-phone');
+
+    await phone.press(code.slice(2));
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await shoot(page, 'dashboard');
+    expect(profile.problems).toEqual([]);
+    await profile.close();
+  });
+});

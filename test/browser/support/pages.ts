@@ -1,0 +1,193 @@
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from '../../support/wait.js';
+
+const WAIT = { timeoutMs: 10_000 };
+
+/** Waits until `read` returns something `accept` likes; fails saying what it last saw. */
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = WAIT.timeoutMs,
+): Promise<T> {
+  let last: T | undefined;
+  try {
+    return await eventually(
+      async () => {
+        last = await read();
+        return accept(last) ? { value: last } : undefined;
+      },
+      { timeoutMs, what },
+    ).then((found) => found.value);
+  } catch {
+    throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
+  }
+}
+
+export const textOf = (locator: Locator) => () => locator.innerText();
+
+/** The sign-in form at `/`, found the way a person (or a screen reader) finds it. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<this> {
+    await this.page.goto('/');
+    await this.page.getByLabel('Username').waitFor();
+    return this;
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+}
+
+export type DigitState = 'pending' | 'next' | 'correct' | 'wrong';
+
+/** The phone check at `/` after the password. */
+export class VerificationPage {
+  constructor(readonly page: Page) {}
+
+  codeList(): Locator {
+    return this.page.getByRole('list', { name: 'Your code' });
+  }
+
+  digit(position: number): Locator {
+    return this.codeList().getByRole('listitem').nth(position);
+  }
+
+  /** The code the page shows, once it shows one. */
+  async code(): Promise<string> {
+    await this.codeList().waitFor();
+    return until(
+      'the code to show',
+      async () => (await this.codeList().locator('.code__value').allInnerTexts()).join(''),
+      (code) => /^\d{4,10}$/.test(code),
+    );
+  }
+
+  digitState(position: number): Promise<string | null> {
+    return this.digit(position).getAttribute('data-state');
+  }
+
+  waitForDigit(position: number, state: DigitState): Promise<string | null> {
+    return until(
+      `digit ${position + 1} to be ${state}`,
+      () => this.digitState(position),
+      (seen) => seen === state,
+    );
+  }
+
+  /** The polite aria-live region every digit result is announced through. */
+  announcements(): Locator {
+    return this.page.locator('#announcements-polite');
+  }
+
+  urgentAnnouncements(): Locator {
+    return this.page.locator('#announcements-assertive');
+  }
+
+  waitForAnnouncement(words: string, region = this.announcements()): Promise<string> {
+    return until(`"${words}" to be announced`, textOf(region), (text) => text.includes(words));
+  }
+
+  callStatus(): Promise<string> {
+    return this.page.locator('.call-status').innerText();
+  }
+
+  waitForCallStatus(words: string): Promise<string> {
+    return until(
+      `the call status "${words}"`,
+      () => this.callStatus(),
+      (text) => text.includes(words),
+    );
+  }
+
+  callAgainButton(): Locator {
+    return this.page.getByRole('button', { name: 'Call me again' });
+  }
+
+  failureHeading(): Locator {
+    return this.page.getByRole('heading', { level: 2 });
+  }
+}
+
+/** The virtual phone at `/phone`, in its own page. */
+export class PhonePage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<this> {
+    await this.page.goto('/phone');
+    await this.page.getByRole('heading', { name: 'Virtual phone', level: 1 }).waitFor();
+    return this;
+  }
+
+  /** Types a number into "Phone number" and uses it. */
+  async useNumber(number: string): Promise<void> {
+    await this.page.getByLabel('Phone number').fill(number);
+    await this.page.getByRole('button', { name: 'Use this number' }).click();
+    await this.waitForNumber(number);
+  }
+
+  async waitForNumber(number: string): Promise<void> {
+    const spaced = number.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 $1 $2 $3');
+    await until(
+      `the phone to be ${spaced}`,
+      textOf(this.page.locator('#device-number')),
+      (text) => text === spaced,
+    );
+    await this.page
+      .getByRole('heading', { name: 'No calls right now' })
+      .or(this.answerButton())
+      .waitFor();
+  }
+
+  answerButton(): Locator {
+    return this.page.getByRole('button', { name: 'Answer' });
+  }
+
+  async answer(): Promise<void> {
+    await this.page.bringToFront();
+    await this.answerButton().click();
+    await this.key('1').waitFor();
+  }
+
+  async decline(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.getByRole('button', { name: 'Decline' }).click();
+  }
+
+  async hangUp(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.getByRole('button', { name: 'Hang up' }).click();
+  }
+
+  key(key: string): Locator {
+    return this.page.getByRole('button', { name: key, exact: true });
+  }
+
+  async press(keys: string): Promise<void> {
+    // A page in the background gets few animation frames, and a click waits for them.
+    await this.page.bringToFront();
+    for (const key of keys) await this.key(key).click();
+  }
+
+  transcript(): Locator {
+    return this.page.getByRole('log', { name: 'What the call says' });
+  }
+
+  waitForTranscript(words: string): Promise<string> {
+    return until(`the call to say "${words}"`, textOf(this.transcript()), (text) =>
+      text.includes(words),
+    );
+  }
+
+  screenTitle(): Promise<string> {
+    return this.page.locator('.screen__title').innerText();
+  }
+}
