@@ -3,7 +3,8 @@ import { RedisStore } from 'connect-redis';
 import type { RedisClient } from '../redis/redis-connection.js';
 import { hashSessionId } from './session-id-hash.js';
 
-type Callback = (error?: unknown, data?: any) => any;
+// connect-redis's own callback shape.
+type Callback = Parameters<RedisStore['get']>[1];
 
 /**
  * Sessions in Redis for several instances (connect-redis), keyed like the database store by
