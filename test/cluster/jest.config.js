@@ -1,0 +1,20 @@
+// The cluster suite (`npm run test:cluster`): PostgreSQL, Redis and two Callgate instances
+// behind a load balancer. Separate from `npm test`, whose config ignores test/cluster/.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  rootDir: '../..',
+  roots: ['<rootDir>/test/cluster'],
+  testRegex: '\\.cluster-spec\\.ts$',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  testTimeout: 120000,
+  // Each file runs its own servers: one file at a time on a 2-core machine.
+  maxWorkers: 1,
+};
