@@ -1,5 +1,9 @@
 // The cluster suite (`npm run test:cluster`): PostgreSQL, Redis and two Callgate instances
 // behind a load balancer. Separate from `npm test`, whose config ignores test/cluster/.
+// Not UTC, on purpose: times must come out right whatever the process's zone. Set before
+// Jest starts its workers (which inherit it); each instance gets a zone of its own too.
+process.env.TZ = 'America/New_York';
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
