@@ -108,9 +108,7 @@ export class Cluster {
       { logger: ['error'] },
     ).finally(() => (process.env = saved));
     try {
-      const users: TestUser[] = [];
-      for (let i = 0; i < count; i++) users.push(await createUser(context));
-      return users;
+      return await Promise.all(Array.from({ length: count }, () => createUser(context)));
     } finally {
       await context.close();
     }
