@@ -46,7 +46,10 @@ export class LoadBalancer {
 
   static async start(rule: RoutingRule): Promise<LoadBalancer> {
     const port = await freePort();
-    const balancer = new LoadBalancer(createServer(), port, rule);
+    // Outlive the clients' keep-alive (as Callgate itself does), so none ever sends a request
+    // on a connection this end is closing: under load that race resets requests.
+    const server = createServer({ keepAliveTimeout: 65_000 });
+    const balancer = new LoadBalancer(server, port, rule);
     await new Promise<void>((resolve) => balancer.server.listen(port, '127.0.0.1', resolve));
     return balancer;
   }
@@ -96,11 +99,11 @@ export class LoadBalancer {
           port: backend.port,
           method: request.method,
           path: request.url,
-          headers: request.headers,
+          headers: endToEnd(request.headers),
           agent: false,
         },
         (reply) => {
-          response.writeHead(reply.statusCode ?? 502, reply.rawHeaders);
+          response.writeHead(reply.statusCode ?? 502, endToEnd(reply.headers));
           reply.pipe(response);
           reply.once('end', () => resolve(true));
           reply.once('error', () => resolve(true));
@@ -146,6 +149,15 @@ export class LoadBalancer {
     };
     tryNext(this.targets(request, true));
   }
+}
+
+/** Hop-by-hop headers describe one connection; a proxy never passes them on (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade'];
+
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
+  );
 }
 
 function pathOf(request: IncomingMessage): string {
