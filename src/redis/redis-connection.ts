@@ -5,6 +5,11 @@ export type RedisClient = ReturnType<typeof createClient>;
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+export interface RedisConnectionOptions {
+  /** How long start-up waits for Redis before giving up. */
+  connectTimeoutMs?: number;
+}
+
 /**
  * The instance's connection to Redis, when `REDIS_URL` is set: one command client shared by
  * the session store, health and rate limits, plus subscriber connections (a subscribed
@@ -18,11 +23,15 @@ export class RedisConnection implements OnApplicationShutdown {
   private constructor(
     /** Undefined on a single instance without Redis. */
     readonly client: RedisClient | undefined,
+    private readonly connectTimeoutMs: number,
   ) {}
 
-  static async open(url: string | undefined): Promise<RedisConnection> {
-    if (!url) return new RedisConnection(undefined);
-    const connection = new RedisConnection(createClient({ url }));
+  static async open(
+    url: string | undefined,
+    { connectTimeoutMs = CONNECT_TIMEOUT_MS }: RedisConnectionOptions = {},
+  ): Promise<RedisConnection> {
+    if (!url) return new RedisConnection(undefined, connectTimeoutMs);
+    const connection = new RedisConnection(createClient({ url }), connectTimeoutMs);
     await connection.connect(connection.client!, 'commands');
     return connection;
   }
@@ -60,15 +69,22 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   private async connect(client: RedisClient, role: string): Promise<void> {
-    // Without a listener an 'error' event would end the process; the client reconnects itself.
-    client.on('error', (error: Error) =>
-      this.logger.warn({ msg: 'redis connection error', role, reason: error.message }),
-    );
+    // Without a listener an 'error' event would end the process. The client reconnects by
+    // itself, retrying often: say so once per outage, not at every retry.
+    let healthy = true;
+    client.on('error', (error: Error) => {
+      if (healthy) this.logger.warn({ msg: 'redis unreachable', role, reason: error.message });
+      healthy = false;
+    });
+    client.on('ready', () => {
+      if (!healthy) this.logger.log({ msg: 'redis reconnected', role });
+      healthy = true;
+    });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`could not connect to Redis within ${CONNECT_TIMEOUT_MS} ms`)),
-        CONNECT_TIMEOUT_MS,
+        () => reject(new Error(`could not connect to Redis within ${this.connectTimeoutMs} ms`)),
+        this.connectTimeoutMs,
       );
     });
     try {
