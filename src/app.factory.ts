@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { RedisConnection } from './redis/redis-connection.js';
+import { RedisIoAdapter } from './redis/redis-io.adapter.js';
 
 /** Builds the whole application, not yet listening. */
 export async function createApp(
@@ -13,6 +15,12 @@ export async function createApp(
     abortOnError: false,
     logger,
   });
+  const redis = app.get(RedisConnection);
+  if (redis.enabled) {
+    const adapter = new RedisIoAdapter(app, redis);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   configureApp(app);
   return app;
 }

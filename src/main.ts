@@ -18,15 +18,29 @@ try {
 const { createApp } = await import('./app.factory.js');
 const { createLogger } = await import('./logger.js');
 const { printStartupBanner } = await import('./startup-banner.js');
+const { HttpDrain } = await import('./shutdown/http-drain.js');
+const { shutDownGracefully } = await import('./shutdown/graceful-shutdown.js');
 
 const appConfig = readAppConfig(process.env);
-const app = await createApp(createLogger(appConfig));
+const logger = createLogger(appConfig);
+const app = await createApp(logger);
+const drain = new HttpDrain(app.getHttpServer());
 await app.listen(appConfig.port);
 await printStartupBanner(app);
 
-// Stop taking requests, let the modules close (sockets, timers, database), then exit 0.
+// Stop accepting, send sockets elsewhere, finish requests under way, close the modules
+// (timers, database, Redis), exit 0. A second signal ends the process at once.
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void shutDownGracefully(app, drain, logger).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ msg: 'shutdown failed', reason: String(error) }, 'Shutdown');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/database.config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations.js';
+import { keepTimestampsInUtc } from './postgres-utc.js';
 
 /**
  * The one description of the database, shared by the server, the command line and the
@@ -18,6 +19,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     logging: ['error' as const],
   };
   if (config.type === 'postgres') {
+    keepTimestampsInUtc();
     return { ...common, type: 'postgres', url: config.url };
   }
   if (config.database !== ':memory:') {

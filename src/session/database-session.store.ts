@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type SessionData, Store } from 'express-session';
 import { LessThan, Repository } from 'typeorm';
+import { hashSessionId as hashId } from './session-id-hash.js';
 import { SessionRecord } from './session-record.entity.js';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -70,10 +70,6 @@ export class DatabaseSessionStore extends Store implements OnModuleInit, OnModul
   private async prune(): Promise<void> {
     await this.records.delete({ expiresAt: LessThan(new Date()) }).catch(() => undefined);
   }
-}
-
-function hashId(sid: string): string {
-  return createHash('sha256').update(sid).digest('hex');
 }
 
 function expiryOf(session: SessionData): Date {

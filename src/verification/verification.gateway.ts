@@ -14,6 +14,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Configuration } from '../config/configuration.js';
 import { type SessionEndedEvent, SessionEvent } from '../session/session-events.js';
 import { SessionMiddleware } from '../session/session-middleware.js';
+import { ShutdownEvent } from '../shutdown/shutdown-events.js';
 import {
   type CallProgressEvent,
   ChallengeEvent,
@@ -33,6 +34,8 @@ export interface VerificationServerEvents {
   digit: (payload: DigitEvent['payload']) => void;
   verified: (payload: VerifiedEvent['payload']) => void;
   failed: (payload: FailedEvent['payload']) => void;
+  /** This instance is going away: the connection closes next; connect again (elsewhere). */
+  shutdown: (payload: { reconnect: true }) => void;
 }
 
 type VerificationNamespace = Namespace<Record<string, never>, VerificationServerEvents>;
@@ -120,6 +123,21 @@ export class VerificationGateway implements OnGatewayInit, OnGatewayConnection {
   @OnEvent(SessionEvent.Ended)
   onSessionEnded(event: SessionEndedEvent): void {
     this.namespace.in(roomFor(event.binding)).disconnectSockets(true);
+  }
+
+  /**
+   * Sends this instance's sockets elsewhere at shutdown: a hint, then the transport closes
+   * (not a socket.io disconnect, after which clients stay away), so socket.io clients
+   * reconnect by themselves through the load balancer and the `challenge` replay resumes.
+   */
+  @OnEvent(ShutdownEvent.Draining)
+  sendSocketsElsewhere(): void {
+    const sockets = [...this.namespace.sockets.values()];
+    for (const socket of sockets) {
+      socket.emit('shutdown', { reconnect: true });
+      socket.conn.close();
+    }
+    this.logger.log({ msg: 'sockets sent elsewhere', count: sockets.length });
   }
 
   private refusalFor(socket: Socket): string | undefined {

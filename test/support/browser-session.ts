@@ -18,6 +18,8 @@ export class BrowserSession {
   constructor(
     readonly baseUrl: string,
     readonly origin: string | null = baseUrl,
+    /** Sent with every request and socket handshake (the cluster suite routes by them). */
+    readonly headers: Record<string, string> = {},
   ) {}
 
   async request<T = any>(
@@ -26,7 +28,11 @@ export class BrowserSession {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<HttpReply<T>> {
-    const sent: Record<string, string> = { accept: 'application/json', ...headers };
+    const sent: Record<string, string> = {
+      accept: 'application/json',
+      ...this.headers,
+      ...headers,
+    };
     if (this.origin) sent.origin ??= this.origin;
     if (this.cookie) sent.cookie = `${COOKIE_NAME}=${this.cookie}`;
     let payload: string | undefined;

@@ -80,6 +80,17 @@ export class CarrierEmulator {
     return call;
   }
 
+  /**
+   * The newest call to `number` (E.164) still going, once placed: for tests that run many
+   * sign-ins at once, where "the next call" could be anyone's.
+   */
+  callTo(number: string, timeoutMs = 10_000): Promise<EmulatedCall> {
+    return eventually(
+      () => this.calls.findLast((call) => call.order.to === number && !call.ended),
+      { timeoutMs, what: `a call to ${number}` },
+    );
+  }
+
   /** Whether Callgate placed a call the test has not taken. */
   hasUntakenCall(): boolean {
     return this.calls.length > this.taken;

@@ -21,7 +21,7 @@ export function uniquePhone(): string {
 
 /** A user with a verified primary phone (unless told otherwise), made through the real services. */
 export async function createUser(
-  app: TestApp,
+  app: Pick<TestApp, 'get'>,
   options: { role?: Role; verified?: boolean; phone?: string | null } = {},
 ): Promise<TestUser> {
   sequence++;

@@ -11,20 +11,32 @@ export interface FeedEvent {
 export class LiveFeed {
   readonly events: FeedEvent[] = [];
 
+  /** Each time the socket closed, and why (socket.io's reason). */
+  readonly disconnects: string[] = [];
+
   private constructor(private readonly socket: Socket) {
     socket.onAny((name: string, payload: unknown) => this.events.push({ name, payload }));
+    socket.on('disconnect', (reason) => this.disconnects.push(reason));
   }
 
-  /** Connects with the session's cookie; rejects with the server's refusal. */
-  static connect(session: BrowserSession, options: { origin?: string } = {}): Promise<LiveFeed> {
-    const headers: Record<string, string> = {};
+  /**
+   * Connects with the session's cookie; rejects with the server's refusal. With `reconnect`,
+   * it reconnects by itself after a transport close, as a browser's socket.io client does.
+   */
+  static connect(
+    session: BrowserSession,
+    options: { origin?: string; reconnect?: boolean } = {},
+  ): Promise<LiveFeed> {
+    const headers: Record<string, string> = { ...session.headers };
     if (session.cookie) headers.cookie = `callgate.sid=${session.cookie}`;
     const origin = options.origin ?? session.origin;
     if (origin) headers.origin = origin;
     const socket = io(`${session.baseUrl}/verification`, {
       transports: ['websocket'],
       extraHeaders: headers,
-      reconnection: false,
+      reconnection: options.reconnect ?? false,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
       forceNew: true,
     });
     const feed = new LiveFeed(socket);

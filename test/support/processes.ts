@@ -76,12 +76,17 @@ export class ServerProcess {
     return this.output;
   }
 
-  async stop(): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
+  get port(): number {
+    return Number(new URL(this.baseUrl).port);
+  }
+
+  /** Sends `signal` (SIGTERM: a graceful stop) and resolves with the exit code once it exits. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
     const exited = new Promise<number | null>((done) =>
       this.child.once('exit', (code) => done(code)),
     );
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     return exited;
   }
 }
