@@ -23,9 +23,17 @@ const { shutDownGracefully } = await import('./shutdown/graceful-shutdown.js');
 
 const appConfig = readAppConfig(process.env);
 const logger = createLogger(appConfig);
-const app = await createApp(logger);
-const drain = new HttpDrain(app.getHttpServer());
-await app.listen(appConfig.port);
+let app: Awaited<ReturnType<typeof createApp>>;
+let drain: InstanceType<typeof HttpDrain>;
+try {
+  app = await createApp(logger);
+  drain = new HttpDrain(app.getHttpServer());
+  await app.listen(appConfig.port);
+} catch (error) {
+  // An unreachable database or Redis, a port in use: one line an operator can act on.
+  process.stderr.write(`callgate: could not start: ${(error as Error).message ?? String(error)}\n`);
+  process.exit(1);
+}
 await printStartupBanner(app);
 
 // Stop accepting, send sockets elsewhere, finish requests under way, close the modules

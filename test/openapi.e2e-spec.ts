@@ -27,6 +27,7 @@ const EXPECTED = [
   'GET /api/health',
   'GET /api/simulator/calls',
   'GET /api/simulator/calls/{sid}',
+  'GET /api/simulator/numbers',
   'POST /api/simulator/calls/{sid}/answer',
   'POST /api/simulator/calls/{sid}/decline',
   'POST /api/simulator/calls/{sid}/hangup',

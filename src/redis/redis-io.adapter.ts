@@ -23,11 +23,10 @@ export class RedisIoAdapter extends IoAdapter {
     this.adapter = createAdapter(this.redis.requireClient(), subscriber, { key: 'callgate' });
   }
 
-  // Typed from IoAdapter: @nestjs/platform-socket.io pins its own copy of socket.io.
   override createIOServer(...args: Parameters<IoAdapter['createIOServer']>) {
     if (!this.adapter) throw new Error('RedisIoAdapter.connect() must run before listen');
     const server = super.createIOServer(...args);
-    server.adapter(this.adapter as unknown as Parameters<typeof server.adapter>[0]);
+    server.adapter(this.adapter);
     return server;
   }
 }

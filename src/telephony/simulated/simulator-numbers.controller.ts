@@ -1,5 +1,6 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VirtualPhoneNumberResponse } from './dto/simulated-call.view.js';
 import { SimulatedCarrier } from './simulated-carrier.js';
 import { SimulatorOnlyGuard } from './simulator-only.guard.js';
 import { VirtualPhoneBook, type VirtualPhoneListing } from './virtual-phone-book.js';
@@ -21,6 +22,7 @@ export class SimulatorNumbersController {
 
   @Get()
   @ApiOperation({ summary: 'Numbers to offer on the virtual phone (simulated carrier only)' })
+  @ApiOkResponse({ type: [VirtualPhoneNumberResponse] })
   list(): VirtualPhoneNumber[] {
     const recent = this.carrier.recentNumbers();
     const lastCalled = new Map(recent.map((entry) => [entry.number, entry.lastCalledAt]));

@@ -26,3 +26,15 @@ export class SimulatedCallResponse {
   @ApiProperty({ format: 'date-time' })
   startedAt!: string;
 }
+
+/** A number the virtual phone page offers. */
+export class VirtualPhoneNumberResponse {
+  @ApiProperty({ example: '+12025550147' })
+  number!: string;
+
+  @ApiProperty({ example: 'alice (demo user)' })
+  label!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the carrier last called it' })
+  lastCalledAt?: string;
+}
