@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import passport from 'passport';
+import { securityHeaders } from './common/content-security-policy.js';
 import { RetryAfterFilter } from './common/retry-after.filter.js';
 import { sameOriginOnly } from './common/same-origin.middleware.js';
 import type { Configuration } from './config/configuration.js';
@@ -33,23 +33,7 @@ export function configureApp(app: NestExpressApplication): void {
 
   app.set('trust proxy', trustProxy ? 1 : false);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(publicOrigin.startsWith('https:')));
   app.use(sameOriginOnly(publicOrigin, [`/${VOICE_WEBHOOK_PREFIX}/`]));
   app.useBodyParser('json', { limit: JSON_LIMIT });
   app.useBodyParser('urlencoded', { limit: FORM_LIMIT, extended: false });
@@ -63,17 +47,17 @@ export function configureApp(app: NestExpressApplication): void {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
   app.useGlobalFilters(new RetryAfterFilter(app.get(HttpAdapterHost).httpAdapter));
-  setUpOpenApi(app);
+  setUpOpenApi(app, config.get('session', { infer: true }).cookieName);
 }
 
-function setUpOpenApi(app: NestExpressApplication): void {
+function setUpOpenApi(app: NestExpressApplication, cookieName: string): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Callgate')
       .setDescription('Interactive phone-call two-factor authentication')
       .setVersion('0.1.0')
-      .addCookieAuth('callgate.sid')
+      .addCookieAuth(cookieName)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
