@@ -17,6 +17,19 @@ const JSON_LIMIT = '32kb';
 const FORM_LIMIT = '16kb';
 
 /**
+ * JSON.parse keeps `"__proto__"` and `"constructor"` keys as own properties, which
+ * class-transformer then drops silently, so the validation pipe never sees them to refuse
+ * them. No body of ours has such keys: refuse them as malformed (400) before anything can
+ * copy them onto an object (prototype pollution).
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(`A "${key}" key is not allowed`);
+  return value;
+}
+
+/**
  * Everything around the modules, in the order requests meet it. Shared by main.ts and
  * the end-to-end tests, so the tests run the very same stack.
  */
@@ -35,7 +48,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(securityHeaders(publicOrigin.startsWith('https:')));
   app.use(sameOriginOnly(publicOrigin, [`/${VOICE_WEBHOOK_PREFIX}/`]));
-  app.useBodyParser('json', { limit: JSON_LIMIT });
+  app.useBodyParser('json', { limit: JSON_LIMIT, reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: FORM_LIMIT, extended: false });
   app.use(session.handler);
   app.use(session.absoluteTimeout);
