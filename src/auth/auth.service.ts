@@ -6,6 +6,14 @@ import { UsersService } from '../users/users.service.js';
 import { accountLocked, BAD_CREDENTIALS } from './auth-errors.js';
 import { SignInLockout } from './sign-in-lockout.service.js';
 
+/**
+ * A refused password is answered no sooner than this after it arrived, whichever way it
+ * was wrong. Both ways cost one argon2 verification (an unknown name is checked against a
+ * dummy hash), but only a known account's failure is then counted in the database; the
+ * floor keeps that write (and any other difference) from being timed to tell accounts apart.
+ */
+export const REFUSAL_FLOOR_MS = 250;
+
 /** The first factor: username and password. */
 @Injectable()
 export class AuthService {
@@ -24,6 +32,16 @@ export class AuthService {
    * none counts.
    */
   async checkPassword(username: string, password: string, ip?: string): Promise<User> {
+    const arrivedAt = Date.now();
+    try {
+      return await this.check(username, password, ip);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await waitUntil(arrivedAt + REFUSAL_FLOOR_MS);
+      throw error;
+    }
+  }
+
+  private async check(username: string, password: string, ip?: string): Promise<User> {
     const user = await this.users.findByUsername(username);
     if (!user) {
       await this.hasher.verifyAgainstNobody(password);
@@ -59,4 +77,8 @@ export class AuthService {
     }
     return user;
   }
+}
+
+function waitUntil(time: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
 }

@@ -58,20 +58,24 @@ describe('attacks on the password', () => {
     for (const reply of replies.slice(0, 30)) expect(reply.body).toEqual(BAD_CREDENTIALS);
     expect(replies[30].headers.get('retry-after')).toBe(String(replies[30].body.retryAfter));
     await watch.assertUnchanged();
-  });
+  }, 90_000);
 
   it('credential stuffing across 50 usernames from 50 addresses (a botnet)', async () => {
     const accounts = await users(25);
     const names = [...accounts.map((user) => user.username)];
     while (names.length < 50) names.push(unknownName());
     const watch = await StateWatch.start(app, carrier, { lockoutMayCount: true });
-    for (const username of names) {
-      expectRefused(await attacker().login(username, 'Winter2025!leak'), [401]);
+    // A botnet does not wait: five at a time.
+    for (let start = 0; start < names.length; start += 5) {
+      const replies = await Promise.all(
+        names.slice(start, start + 5).map((name) => attacker().login(name, 'Winter2025!leak')),
+      );
+      replies.forEach((reply) => expectRefused(reply, [401]));
     }
     // One guess per account: counted, far from any lock.
     for (const account of accounts) expect((await userRow(account.user.id)).failedAttempts).toBe(1);
     await watch.assertUnchanged();
-  });
+  }, 90_000);
 
   it('200 wrong passwords on one account from 200 addresses', async () => {
     const [victim] = await users(1);
@@ -93,7 +97,7 @@ describe('attacks on the password', () => {
     // Even the right password is refused now.
     expectRefused(await attacker().login(victim.username, victim.password), [423, 429]);
     await watch.assertUnchanged();
-  });
+  }, 90_000);
 
   it('200 wrong passwords on one account from one address', async () => {
     const [victim] = await users(1);
@@ -112,7 +116,7 @@ describe('attacks on the password', () => {
     expectRefused(locked, [423, 429]);
     expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
     await watch.assertUnchanged();
-  });
+  }, 90_000);
 
   it('telling accounts apart by the refusal: unknown user and wrong password answer alike', async () => {
     const [known] = await users(1);
