@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import { ATTACKED_CONFIGURATION, expectRefused, freshAddress } from '../support/attack.js';
 import { BrowserSession } from '../support/browser-session.js';
 import { CarrierEmulator } from '../support/carrier-emulator.js';
@@ -143,6 +144,32 @@ describe('attacks with malformed and hostile input', () => {
       const reply = await attacker().request(method, path);
       expectRefused(reply, [404], `${method} ${path}`);
       expect(reply.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+    await watch.assertUnchanged();
+  });
+
+  it('fishing for secrets in error replies and the OpenAPI document', async () => {
+    const secret = app.get(ConfigService).get('session').secret as string;
+    const watch = await StateWatch.start(app, carrier);
+    const webhook = `${app.baseUrl}/api/voice/challenges/${'0'.repeat(36)}/digits/0`;
+    const replies = [
+      await attacker().request('GET', '/api/docs-json'),
+      await attacker().request('GET', '/api/docs'),
+      await attacker().request('GET', '/api/no-such-thing'),
+      await login('{"username":'),
+      await login({ username: 'x', password: 'y'.repeat(40 * 1024) }),
+      await login({ username: 'nobody-at-all', password: 'wrong-password' }),
+      await attacker().request('POST', '/api/auth/logout', {}, { origin: 'https://evil.example' }),
+      await attacker().request('POST', webhook.replace(app.baseUrl, ''), 'CallSid=x', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+    ];
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 404, 400, 413, 401, 403, 403]);
+    for (const reply of replies) {
+      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(carrier.authToken);
+      expect(text).not.toContain(carrier.accountSid);
     }
     await watch.assertUnchanged();
   });

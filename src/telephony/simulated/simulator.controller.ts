@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CallsQueryDto } from './dto/calls-query.dto.js';
 import { KeypressDto } from './dto/keypress.dto.js';
 import { SimulatedCarrier, type SimulatedCallView } from './simulated-carrier.js';
 import { SimulatorOnlyGuard } from './simulator-only.guard.js';
@@ -26,7 +27,7 @@ export class SimulatorController {
   constructor(private readonly carrier: SimulatedCarrier) {}
 
   @Get()
-  list(@Query('to') to = ''): SimulatedCallView[] {
+  list(@Query() { to = '' }: CallsQueryDto): SimulatedCallView[] {
     return this.carrier.callsTo(to.trim());
   }
 
