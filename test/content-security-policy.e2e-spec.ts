@@ -14,6 +14,7 @@ function directives(header: string | null): Record<string, string[]> {
 async function policyOf(app: TestApp, path: string) {
   const response = await fetch(`${app.baseUrl}${path}`);
   return {
+    frameOptions: response.headers.get('x-frame-options'),
     status: response.status,
     policy: directives(response.headers.get('content-security-policy')),
     html: await response.text(),
@@ -47,7 +48,8 @@ describe('Content-Security-Policy', () => {
   it.each(['/', '/phone', '/api/health', '/api/auth/session', '/api/no-such-route'])(
     'is strict on %s: our own scripts and styles only, nothing inline, no framing',
     async (path) => {
-      const { policy } = await policyOf(app, path);
+      const { policy, frameOptions } = await policyOf(app, path);
+      expect(frameOptions).toBe('DENY');
       expect(policy).toEqual({
         'default-src': ["'self'"],
         'script-src': ["'self'"],

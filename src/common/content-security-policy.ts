@@ -35,12 +35,18 @@ const DOCS_PATH = '/api/docs';
  */
 export function securityHeaders(https: boolean): RequestHandler {
   const strict = strictDirectives(https);
-  const everywhere = helmet({ contentSecurityPolicy: { useDefaults: false, directives: strict } });
+  // For browsers too old for frame-ancestors: the same answer, never framed.
+  const xFrameOptions = { action: 'deny' } as const;
+  const everywhere = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: strict },
+    xFrameOptions,
+  });
   const docs = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { ...strict, styleSrc: ["'self'", "'unsafe-inline'"] },
     },
+    xFrameOptions,
   });
   return (request: Request, response: Response, next: NextFunction) => {
     const path = request.path.toLowerCase();
