@@ -12,10 +12,16 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // Its ESM build imports JSON without an import attribute, which Jest warns about.
     '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
+    // A CommonJS library needing Nest's ES modules: see test/support/jest/nest-cjs-transform.js.
+    '^@nestjs/throttler$': '<rootDir>/test/support/jest/throttler.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+    '/node_modules/@nestjs/throttler/.+\\.js$': '<rootDir>/test/support/jest/nest-cjs-transform.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/throttler/)'],
+  // The attack suite's summary line: `security: N attacks tried, N refused, 0 state changes`.
+  reporters: ['default', '<rootDir>/test/security/summary-reporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

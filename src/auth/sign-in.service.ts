@@ -9,6 +9,7 @@ import {
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service.js';
+import { CallBudgetExceededError } from '../rate-limit/call-budget.js';
 import { type SessionEndedEvent, SessionEvent } from '../session/session-events.js';
 import type { User } from '../users/entities/user.entity.js';
 import { PhoneNumbersService } from '../users/phone-numbers.service.js';
@@ -25,7 +26,7 @@ import {
   ChallengeOverError,
   PhoneUnavailableError,
 } from '../verification/verification.errors.js';
-import { TooManyCallsException } from './auth-errors.js';
+import { accountLocked, TooManyCallsException } from './auth-errors.js';
 import { type SessionState, summarize } from './auth-responses.js';
 import { destroySession, logIn, regenerateSession, saveSession } from './session-control.js';
 
@@ -48,7 +49,10 @@ export class SignInService {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** The password was right: start the phone call. */
+  /**
+   * The password was right: start the phone call. The call is placed (or refused by the
+   * call limits, changing nothing) before the session is touched.
+   */
   async begin(request: Request, user: User): Promise<SessionState> {
     const phone = await this.phones.findPrimaryVerified(user.id);
     if (!phone) {
@@ -56,14 +60,25 @@ export class SignInService {
         'This account has no verified phone number yet. Please ask an administrator to add one.',
       );
     }
+    const binding = randomBytes(18).toString('base64url');
+    let issued: IssuedChallenge;
+    try {
+      issued = await this.issuer.issue({
+        userId: user.id,
+        phone,
+        purpose: 'login',
+        binding,
+        clientIp: request.ip,
+      });
+    } catch (error) {
+      throw this.issueRefusal(error);
+    }
     // A new session id before the session is trusted with anything (no fixation).
     const previous = request.session.binding;
     await regenerateSession(request);
     if (previous) this.announceEnded(previous);
-    const binding = randomBytes(18).toString('base64url');
     request.session.binding = binding;
     request.session.signedInAt = Date.now();
-    const issued = await this.issuer.issue({ userId: user.id, phone, purpose: 'login', binding });
     this.keepPending(request, user.id, issued);
     await saveSession(request);
     await this.audit.record({
@@ -102,6 +117,11 @@ export class SignInService {
       }
       throw new ConflictException('The code has not been entered on the phone yet');
     }
+    // Locked meanwhile (a fraud report from another call, failures elsewhere): not today.
+    if (this.users.isLocked(user)) {
+      await this.end(request);
+      throw accountLocked(user.lockedUntil);
+    }
     delete request.session.pending;
     request.session.secondFactorAt = Date.now();
     await logIn(request, user);
@@ -120,7 +140,11 @@ export class SignInService {
     const pending = request.session.pending!;
     let issued: IssuedChallenge;
     try {
-      issued = await this.issuer.callAgain(pending.challengeId, request.session.binding!);
+      issued = await this.issuer.callAgain(
+        pending.challengeId,
+        request.session.binding!,
+        request.ip,
+      );
     } catch (error) {
       throw await this.callRefusal(request, error);
     }
@@ -142,8 +166,24 @@ export class SignInService {
     throw new UnauthorizedException(message);
   }
 
+  /** Why a sign-in's first call was not placed: the call limits (429) or the number (403). */
+  private issueRefusal(error: unknown): unknown {
+    if (error instanceof CallBudgetExceededError) {
+      return new TooManyCallsException(error.message, error.retryAfterSeconds);
+    }
+    if (error instanceof PhoneUnavailableError) {
+      return new ForbiddenException(
+        'This account’s phone number can no longer be called. Please ask an administrator.',
+      );
+    }
+    return error;
+  }
+
   /** DESIGN §5: 429 to wait or stop, 409 when already verified, 401 (signed out) when over. */
   private async callRefusal(request: Request, error: unknown): Promise<unknown> {
+    if (error instanceof CallBudgetExceededError) {
+      return new TooManyCallsException(error.message, error.retryAfterSeconds);
+    }
     if (error instanceof CallCooldownError) {
       return new TooManyCallsException(error.message, error.retryAfterSeconds);
     }

@@ -6,7 +6,7 @@ const VALID_PRODUCTION = {
   PUBLIC_BASE_URL: 'https://auth.example.com',
   SESSION_SECRET: 'Zq8v-Lk2Pw9xN4mR7tY1bC6dF3gH5jK0sA',
   TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
-  TWILIO_AUTH_TOKEN: 'tok3n-0f-the-tw1lio-acc0unt-xyz',
+  TWILIO_AUTH_TOKEN: 'tok3n-0f-the-tw1lio-acc0unt-wxyz',
   TWILIO_FROM_NUMBER: '+14155550123',
   DATABASE_URL: 'postgres://callgate:db-pa55word@db/callgate',
   REDIS_URL: 'redis://:redis-pa55word@cache:6379',

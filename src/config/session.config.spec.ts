@@ -29,6 +29,12 @@ describe('readSessionConfig', () => {
     expect(readSessionConfig(http).secureCookie).toBe(false);
   });
 
+  it('names the cookie with the __Host- prefix over https only (ASVS 3.4.4)', () => {
+    const https = { SESSION_SECRET: STRONG_SECRET, PUBLIC_BASE_URL: 'https://auth.example.com' };
+    expect(readSessionConfig(https).cookieName).toBe('__Host-callgate.sid');
+    expect(readSessionConfig({ SESSION_SECRET: STRONG_SECRET }).cookieName).toBe('callgate.sid');
+  });
+
   it('leaves app variables to the app area, so its own checks still run', () => {
     // A bad PORT is readAppConfig's to report; it must not hide a session problem.
     expect(readSessionConfig({ SESSION_SECRET: STRONG_SECRET, PORT: 'abc' }).secret).toBe(

@@ -30,6 +30,8 @@ export interface SessionConfig {
 /** Where a development machine keeps the secret it generated on first start. */
 export const DEV_SECRET_FILE = 'data/session-secret';
 export const MIN_SECRET_LENGTH = 32;
+/** The session cookie's name over http; over https it carries the `__Host-` prefix. */
+export const COOKIE_NAME = 'callgate.sid';
 /** The placeholder `.env.example` ships; refused so nobody runs production on it. */
 export const EXAMPLE_SECRET = 'replace-me-with-at-least-32-random-characters';
 
@@ -47,10 +49,13 @@ export function readSessionConfig(raw: RawEnvironment): SessionConfig {
       `SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} random characters in production, not a placeholder`,
     );
   }
+  const secureCookie = declaresHttps(raw);
   return {
     secret,
-    cookieName: 'callgate.sid',
-    secureCookie: declaresHttps(raw),
+    // ASVS 3.4.4: over https the `__Host-` prefix makes browsers insist on Secure, Path=/
+    // and no Domain, so a sibling subdomain cannot plant or shadow the cookie.
+    cookieName: secureCookie ? `__Host-${COOKIE_NAME}` : COOKIE_NAME,
+    secureCookie,
     idleTimeoutMs: 15 * 60 * 1000,
     absoluteTimeoutMs: 12 * 60 * 60 * 1000,
   };

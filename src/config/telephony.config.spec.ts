@@ -2,7 +2,7 @@ import { readTelephonyConfig } from './telephony.config.js';
 import { problemsOf } from '../../test/support/configuration-problems.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
-const AUTH_TOKEN = 'tok3n-0f-the-tw1lio-acc0unt-xyz';
+const AUTH_TOKEN = 'tok3n-0f-the-tw1lio-acc0unt-wxyz';
 const FROM_NUMBER = '+14155550123';
 const TWILIO = {
   TWILIO_ACCOUNT_SID: ACCOUNT_SID,
@@ -72,6 +72,24 @@ describe('readTelephonyConfig', () => {
 
     it('is accepted in production', () => {
       expect(readTelephonyConfig({ ...TWILIO, NODE_ENV: 'production' }).driver).toBe('twilio');
+    });
+
+    it.each([
+      ['shorter than a real token', AUTH_TOKEN.slice(0, 31)],
+      ['a placeholder', 'x'.repeat(32)],
+      ['a repeated pattern', 'abab'.repeat(8)],
+    ])('refuses in production a TWILIO_AUTH_TOKEN %s, without echoing it', (_, token) => {
+      const problems = problemsOf(() =>
+        readTelephonyConfig({ ...TWILIO, NODE_ENV: 'production', TWILIO_AUTH_TOKEN: token }),
+      );
+      expect(problems).toEqual([
+        "TWILIO_AUTH_TOKEN must be the account's real auth token in production (at least 32 characters, not a placeholder)",
+      ]);
+    });
+
+    it('accepts a short but well-formed token outside production (test carriers)', () => {
+      const token = AUTH_TOKEN.slice(0, 20);
+      expect(readTelephonyConfig({ ...TWILIO, TWILIO_AUTH_TOKEN: token }).authToken).toBe(token);
     });
 
     it('reads TWILIO_API_BASE_URL without its trailing slash', () => {

@@ -57,6 +57,18 @@ export type TelephonyConfig =
 
 const SIMULATED_CALLER_ID = '+12025550100';
 
+/** Twilio's auth tokens are 32 hexadecimal digits; anything shorter is not one. */
+export const MIN_PRODUCTION_TOKEN_LENGTH = 32;
+
+/**
+ * The token also keys every webhook signature, so a guessable one lets anyone forge key
+ * presses. Refuses short values and placeholders such as 32 x's (a real token, 32 random
+ * hexadecimal digits, has far more than 8 distinct characters).
+ */
+function isRealAuthToken(token: string): boolean {
+  return token.length >= MIN_PRODUCTION_TOKEN_LENGTH && new Set(token.toLowerCase()).size >= 8;
+}
+
 export function readTelephonyConfig(raw: RawEnvironment): TelephonyConfig {
   const env = validateEnvironment(TelephonyEnvironment, raw);
   const hasTwilioCredentials = Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN);
@@ -76,6 +88,11 @@ export function readTelephonyConfig(raw: RawEnvironment): TelephonyConfig {
   }
   for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'] as const) {
     if (!env[name]) throw configurationProblem(`${name} is required when TELEPHONY_DRIVER=twilio`);
+  }
+  if (declaresProduction(raw) && !isRealAuthToken(env.TWILIO_AUTH_TOKEN!)) {
+    throw configurationProblem(
+      `TWILIO_AUTH_TOKEN must be the account's real auth token in production (at least ${MIN_PRODUCTION_TOKEN_LENGTH} characters, not a placeholder)`,
+    );
   }
   return {
     driver,

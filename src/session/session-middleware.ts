@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session, { Store } from 'express-session';
 import type { Configuration } from '../config/configuration.js';
 import './session-data.js';
+import { type SessionEndedEvent, SessionEvent } from './session-events.js';
 
 /**
  * The one express-session instance: used by the HTTP app and by the socket.io handshake,
@@ -12,10 +14,13 @@ import './session-data.js';
 @Injectable()
 export class SessionMiddleware {
   readonly handler: RequestHandler;
-  /** Ends a session 12 hours after sign-in however active it is (ASVS 3.3.2). */
+  /**
+   * Ends a session 12 hours after sign-in however active it is (ASVS 3.3.2), and closes
+   * its sockets. Runs after `handler`, on HTTP requests and socket handshakes alike.
+   */
   readonly absoluteTimeout: RequestHandler;
 
-  constructor(store: Store, config: ConfigService<Configuration, true>) {
+  constructor(store: Store, config: ConfigService<Configuration, true>, events: EventEmitter2) {
     const settings = config.get('session', { infer: true });
     this.handler = session({
       store,
@@ -37,7 +42,11 @@ export class SessionMiddleware {
     this.absoluteTimeout = (request: Request, _response: Response, next: NextFunction) => {
       const signedInAt = request.session?.signedInAt;
       if (signedInAt && Date.now() - signedInAt > settings.absoluteTimeoutMs) {
-        request.session.regenerate(() => next());
+        const binding = request.session.binding;
+        request.session.regenerate(() => {
+          if (binding) events.emit(SessionEvent.Ended, { binding } satisfies SessionEndedEvent);
+          next();
+        });
         return;
       }
       next();

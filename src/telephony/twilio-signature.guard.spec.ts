@@ -43,15 +43,18 @@ function guard(): TwilioSignatureGuard {
 
 function signed(
   signature: string,
-  options: { body?: unknown; originalUrl?: string } = {},
+  options: { body?: unknown; originalUrl?: string; contentType?: string } = {},
 ): ExecutionContext {
   const originalUrl = options.originalUrl ?? PATH;
-  return contextFor({
-    originalUrl,
-    path: originalUrl.split('?')[0],
-    body: 'body' in options ? options.body : PARAMS,
-    headers: { 'x-twilio-signature': signature, host: 'internal-host:3000' },
-  });
+  const body = 'body' in options ? options.body : PARAMS;
+  const headers: Record<string, string> = {
+    'x-twilio-signature': signature,
+    host: 'internal-host:3000',
+  };
+  const contentType =
+    options.contentType ?? (body === undefined ? undefined : 'application/x-www-form-urlencoded');
+  if (contentType) headers['content-type'] = contentType;
+  return contextFor({ originalUrl, path: originalUrl.split('?')[0], body, headers });
 }
 
 const sign = (url: string, params: Record<string, string>, token = AUTH_TOKEN) =>
@@ -66,6 +69,22 @@ describe('TwilioSignatureGuard', () => {
 
   it('lets through a post signed over PUBLIC_BASE_URL + the original URL', () => {
     expect(guard().canActivate(signed(sign(PUBLIC_BASE_URL + PATH, PARAMS)))).toBe(true);
+  });
+
+  it('refuses the signed fields sent as JSON instead of a form', () => {
+    const signature = sign(PUBLIC_BASE_URL + PATH, PARAMS);
+    expect(() =>
+      guard().canActivate(signed(signature, { contentType: 'application/json' })),
+    ).toThrow(ForbiddenException);
+    expect(() => guard().canActivate(signed(signature, { contentType: 'text/plain' }))).toThrow(
+      ForbiddenException,
+    );
+  });
+
+  it('accepts the form content type with a charset, in any case', () => {
+    const signature = sign(PUBLIC_BASE_URL + PATH, PARAMS);
+    const contentType = 'Application/X-WWW-Form-Urlencoded; charset=utf-8';
+    expect(guard().canActivate(signed(signature, { contentType }))).toBe(true);
   });
 
   it('lets through a signed post without any form fields', () => {

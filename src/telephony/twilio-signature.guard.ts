@@ -31,13 +31,25 @@ export class TwilioSignatureGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.header('x-twilio-signature');
     const url = this.publicOrigin + request.originalUrl;
-    const params = formFields(request.body);
+    const params = isForm(request.header('content-type')) ? formFields(request.body) : undefined;
     if (!header || !params || !this.signature.isValid(header, url, params)) {
       this.logger.warn({ msg: 'webhook refused: bad signature', path: request.path });
       throw new ForbiddenException('Invalid webhook signature');
     }
     return true;
   }
+}
+
+/**
+ * Twilio posts form fields (or, for a bare callback, nothing). A signature over the same
+ * fields sent as JSON is not Twilio's scheme (it signs other bodies by their SHA-256), so
+ * such a post is refused rather than read as if it were the form.
+ */
+function isForm(contentType: string | undefined): boolean {
+  return (
+    contentType === undefined ||
+    contentType.toLowerCase().split(';')[0].trim() === 'application/x-www-form-urlencoded'
+  );
 }
 
 /** Twilio posts flat `application/x-www-form-urlencoded` fields; anything else is refused. */

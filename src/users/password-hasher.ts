@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 
@@ -29,10 +30,18 @@ export class PasswordHasher {
     }
   }
 
+  /**
+   * The hash an unknown username's password is checked against: made by `hash`, so with
+   * the very parameters (and so the cost) of every real one, of a secret nobody knows.
+   */
+  nobodysHash(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(32).toString('base64url'));
+    return this.dummyHash;
+  }
+
   /** Spends what a real verification would, and always fails. */
   async verifyAgainstNobody(password: string): Promise<false> {
-    this.dummyHash ??= this.hash('callgate-timing-equaliser');
-    await this.verify(await this.dummyHash, password);
+    await this.verify(await this.nobodysHash(), password);
     return false;
   }
 }

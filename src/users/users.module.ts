@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountLockout } from './account-lockout.service.js';
 import { PhoneNumber } from './entities/phone-number.entity.js';
 import { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service.js';
 /** A leaf: users, their phone numbers and the rules for both. Imports nothing of ours. */
 @Module({
   imports: [TypeOrmModule.forFeature([User, PhoneNumber])],
-  providers: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy],
-  exports: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy],
+  providers: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy, AccountLockout],
+  exports: [UsersService, PhoneNumbersService, PasswordHasher, PhoneNumberPolicy, AccountLockout],
 })
 export class UsersModule {}

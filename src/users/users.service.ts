@@ -16,6 +16,9 @@ import {
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** Compare-and-set rounds before giving up: only a flood of racing failures needs a second. */
+const MAX_COUNT_RETRIES = 20;
+
 /** Far enough ahead to mean "until an admin unlocks it". */
 export const LOCKED_UNTIL_UNLOCKED = new Date('9999-12-31T00:00:00Z');
 
@@ -79,7 +82,55 @@ export class UsersService {
   }
 
   async lockUntilUnlocked(userId: string): Promise<void> {
-    await this.users.update({ id: userId }, { lockedUntil: LOCKED_UNTIL_UNLOCKED });
+    await this.extendLock(userId, LOCKED_UNTIL_UNLOCKED);
+  }
+
+  /**
+   * Adds one to the consecutive failures and returns the new count (null: no such user).
+   * A compare-and-set, so two failures racing each get their own count and neither
+   * crossing of a lock threshold is missed.
+   */
+  async incrementFailedAttempts(userId: string): Promise<number | null> {
+    for (let attempt = 0; attempt < MAX_COUNT_RETRIES; attempt++) {
+      const user = await this.users.findOneBy({ id: userId });
+      if (!user) return null;
+      const result = await this.users
+        .createQueryBuilder()
+        .update(User)
+        .set({ failedAttempts: user.failedAttempts + 1 })
+        .where('id = :id', { id: userId })
+        .andWhere('failed_attempts = :seen', { seen: user.failedAttempts })
+        .execute();
+      if ((result.affected ?? 0) > 0) return user.failedAttempts + 1;
+    }
+    throw new Error('could not record a failed attempt: the count kept changing');
+  }
+
+  /** Locks until `until`, unless a longer lock (say, a fraud report's) is already in place. */
+  async extendLock(userId: string, until: Date): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ lockedUntil: until })
+      .where('id = :id', { id: userId })
+      .andWhere('(locked_until IS NULL OR locked_until < :until)', { until })
+      .execute();
+  }
+
+  /** After a successful sign-in; writes nothing when there was nothing to reset. */
+  async resetFailedAttempts(userId: string): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ failedAttempts: 0 })
+      .where('id = :id', { id: userId })
+      .andWhere('failed_attempts <> 0')
+      .execute();
+  }
+
+  /** An administrator's unlock: the lock and the count of failures behind it both go. */
+  async unlock(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { lockedUntil: null, failedAttempts: 0 });
   }
 
   /** Lifts any lock and forgets the failures that led to it. */

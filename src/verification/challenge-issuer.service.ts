@@ -4,9 +4,11 @@ import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Configuration } from '../config/configuration.js';
 import type { VerificationConfig } from '../config/verification.config.js';
+import { CallBudget } from '../rate-limit/call-budget.js';
 import { CallPlacementError, TelephonyProvider } from '../telephony/telephony-provider.js';
 import type { PhoneNumber } from '../users/entities/phone-number.entity.js';
 import { maskPhoneNumber } from '../users/mask-phone-number.js';
+import { PhoneNumberPolicy, PhoneNumberRejected } from '../users/phone-number-policy.js';
 import { PhoneNumbersService } from '../users/phone-numbers.service.js';
 import {
   type CallPlacedEvent,
@@ -36,6 +38,8 @@ export interface ChallengeRequest {
   purpose: ChallengePurpose;
   /** The browser session that will watch it (its socket room). */
   binding: string;
+  /** The client address that asked, counted by the hourly call limits. */
+  clientIp?: string | null;
 }
 
 export interface IssuedChallenge {
@@ -61,13 +65,20 @@ export class ChallengeIssuer {
     private readonly urls: WebhookUrls,
     private readonly termination: ChallengeTermination,
     private readonly phones: PhoneNumbersService,
+    private readonly policy: PhoneNumberPolicy,
+    private readonly budget: CallBudget,
     private readonly events: EventEmitter2,
     config: ConfigService<Configuration, true>,
   ) {
     this.settings = config.get('verification', { infer: true });
   }
 
-  issue(request: ChallengeRequest): Promise<IssuedChallenge> {
+  /**
+   * Throws PhoneUnavailableError when the number may not be called (any more) and
+   * CallBudgetExceededError past the hourly call limits; either way nothing is created.
+   */
+  async issue(request: ChallengeRequest): Promise<IssuedChallenge> {
+    await this.clearToCall(request);
     return this.create(request, 1);
   }
 
@@ -75,7 +86,11 @@ export class ChallengeIssuer {
    * "Call me again": a new call with a new code, for a challenge whose call failed or is
    * still running, within the cooldown and the per-sign-in call limit.
    */
-  async callAgain(previousId: string, binding: string): Promise<IssuedChallenge> {
+  async callAgain(
+    previousId: string,
+    binding: string,
+    clientIp?: string | null,
+  ): Promise<IssuedChallenge> {
     const previous = await this.challenges.findById(previousId);
     if (!previous || previous.sessionBinding !== binding) throw new ChallengeNotFoundError();
     if (previous.status === 'verified') throw new ChallengeAlreadyVerifiedError();
@@ -90,13 +105,45 @@ export class ChallengeIssuer {
     }
     const phone = await this.phones.findById(previous.phoneNumberId);
     if (!phone || phone.userId !== previous.userId) throw new PhoneUnavailableError();
+    const request = {
+      userId: previous.userId,
+      phone,
+      purpose: previous.purpose,
+      binding,
+      clientIp,
+    };
+    await this.clearToCall(request);
     if (isActive(previous.status)) {
       const superseded = await this.termination.end(previous, 'superseded', { hangUp: true });
-      // It ended some other way while we looked: decide again on what it became.
-      if (!superseded) return this.callAgain(previousId, binding);
+      // It ended some other way while we looked: decide again on what it became (the
+      // call counted above was not placed; the budget errs on the side of fewer calls).
+      if (!superseded) return this.callAgain(previousId, binding, clientIp);
     }
-    const request = { userId: previous.userId, phone, purpose: previous.purpose, binding };
     return this.create(request, previous.callsPlaced + 1);
+  }
+
+  /**
+   * Every call is checked here, where calls are placed (toll fraud): the number must still
+   * pass the phone-number rules (the allow-list may have changed since it was stored, or
+   * older data may hold a premium-rate number), then the hourly limits must allow it.
+   */
+  private async clearToCall(request: ChallengeRequest): Promise<void> {
+    try {
+      this.policy.normalize(request.phone.e164);
+    } catch (error) {
+      if (!(error instanceof PhoneNumberRejected)) throw error;
+      this.logger.warn({
+        msg: 'call refused: number not allowed',
+        phone: maskPhoneNumber(request.phone.e164),
+        reason: error.message,
+      });
+      throw new PhoneUnavailableError();
+    }
+    await this.budget.spend({
+      userId: request.userId,
+      number: request.phone.e164,
+      clientIp: request.clientIp,
+    });
   }
 
   private async create(request: ChallengeRequest, callsPlaced: number): Promise<IssuedChallenge> {

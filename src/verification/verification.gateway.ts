@@ -73,7 +73,10 @@ export class VerificationGateway implements OnGatewayInit, OnGatewayConnection {
     namespace.server.engine.use(
       (request: SessionRequest, response: ServerResponse, next: () => void) => {
         if (request._query?.sid !== undefined) return next();
-        this.session.handler(request as Request, response as Response, next);
+        const [httpRequest, httpResponse] = [request as Request, response as Response];
+        this.session.handler(httpRequest, httpResponse, () =>
+          this.session.absoluteTimeout(httpRequest, httpResponse, next),
+        );
       },
     );
     namespace.use((socket, next) => {

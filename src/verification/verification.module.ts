@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SessionModule } from '../session/session.module.js';
 import { TelephonyModule } from '../telephony/telephony.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -36,6 +37,7 @@ import { WebhookUrls } from './webhook-urls.js';
     TelephonyModule,
     AuditModule,
     SessionModule,
+    RateLimitModule,
   ],
   controllers: [VoiceWebhooksController],
   providers: [

@@ -14,6 +14,11 @@ const COOKIE_NAME = 'callgate.sid';
 export class BrowserSession {
   /** The session cookie's value, as the browser holds it. */
   cookie?: string;
+  /**
+   * The address a load balancer reports for this browser (`X-Forwarded-For`), for apps
+   * started with TRUST_PROXY=true; ignored by apps that do not trust the header.
+   */
+  clientIp?: string;
 
   constructor(
     readonly baseUrl: string,
@@ -35,6 +40,7 @@ export class BrowserSession {
     };
     if (this.origin) sent.origin ??= this.origin;
     if (this.cookie) sent.cookie = `${COOKIE_NAME}=${this.cookie}`;
+    if (this.clientIp) sent['x-forwarded-for'] ??= this.clientIp;
     let payload: string | undefined;
     if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);

@@ -49,6 +49,11 @@ export class LiveFeed {
     });
   }
 
+  /** Sends an event to the server (the gateway listens to none: for attack tests). */
+  emit(name: string, ...payload: unknown[]): void {
+    this.socket.emit(name, ...payload);
+  }
+
   get connected(): boolean {
     return this.socket.connected;
   }

@@ -14,13 +14,18 @@ export interface PendingSignIn {
   cookieBeforeSignIn?: string;
 }
 
-/** A browser that has entered the password, with its socket open and its call placed. */
+/**
+ * A browser that has entered the password, with its socket open and its call placed.
+ * `clientIp` is the address a trusted proxy reports for it (apps with TRUST_PROXY=true).
+ */
 export async function beginSignIn(
   app: TestApp,
   carrier: CarrierEmulator,
   account: TestUser,
+  options: { clientIp?: string } = {},
 ): Promise<PendingSignIn> {
   const browser = new BrowserSession(app.baseUrl);
+  browser.clientIp = options.clientIp;
   const login = await browser.login(account.username, account.password);
   if (login.status !== 200)
     throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);

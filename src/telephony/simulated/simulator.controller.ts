@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CallsQueryDto } from './dto/calls-query.dto.js';
 import { SimulatedCallResponse } from './dto/simulated-call.view.js';
 import { KeypressDto } from './dto/keypress.dto.js';
 import { SimulatedCarrier, type SimulatedCallView } from './simulated-carrier.js';
@@ -31,7 +32,7 @@ export class SimulatorController {
     summary: 'Calls to a number on the virtual phone, newest first (simulated carrier only)',
   })
   @ApiOkResponse({ type: [SimulatedCallResponse] })
-  list(@Query('to') to = ''): SimulatedCallView[] {
+  list(@Query() { to = '' }: CallsQueryDto): SimulatedCallView[] {
     return this.carrier.callsTo(to.trim());
   }
 
