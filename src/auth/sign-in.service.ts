@@ -76,7 +76,7 @@ export class SignInService {
     // A new session id before the session is trusted with anything (no fixation).
     const previous = request.session.binding;
     await regenerateSession(request);
-    if (previous) this.announceEnded(previous);
+    if (previous) await this.announceEnded(previous);
     request.session.binding = binding;
     request.session.signedInAt = Date.now();
     this.keepPending(request, user.id, issued);
@@ -157,7 +157,7 @@ export class SignInService {
   async end(request: Request): Promise<void> {
     const binding = request.session?.binding;
     await destroySession(request);
-    if (binding) this.announceEnded(binding);
+    if (binding) await this.announceEnded(binding);
   }
 
   /** Back to anonymous, then 401. */
@@ -201,9 +201,10 @@ export class SignInService {
     return error;
   }
 
-  private announceEnded(binding: string): void {
+  /** Waits for the listeners: the session's calls are hung up before the answer goes out. */
+  private async announceEnded(binding: string): Promise<void> {
     const event: SessionEndedEvent = { binding };
-    this.events.emit(SessionEvent.Ended, event);
+    await this.events.emitAsync(SessionEvent.Ended, event);
   }
 
   private keepPending(request: Request, userId: string, issued: IssuedChallenge): void {

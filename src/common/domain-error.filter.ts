@@ -1,6 +1,12 @@
-import { type ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
-import type { Response } from 'express';
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ConflictException,
+  HttpException,
+} from '@nestjs/common';
+import { TooManyCallsException } from '../auth/auth-errors.js';
+import { CallBudgetExceededError } from '../rate-limit/call-budget.js';
 import {
   LastVerifiedPhoneNumberError,
   PhoneNumberAlreadyAddedError,
@@ -16,46 +22,45 @@ import {
   UsernameTakenError,
   WeakPasswordError,
 } from '../users/users.errors.js';
+import { PhoneUnavailableError } from '../verification/verification.errors.js';
+import { RetryAfterFilter } from './retry-after.filter.js';
 
 type ErrorClass = new (...args: never[]) => Error;
 
-const STATUS_OF = new Map<ErrorClass, HttpStatus>([
-  [PhoneNumberRejected, HttpStatus.BAD_REQUEST],
-  [InvalidUsernameError, HttpStatus.BAD_REQUEST],
-  [WeakPasswordError, HttpStatus.BAD_REQUEST],
-  [UsernameTakenError, HttpStatus.CONFLICT],
-  [LastAdminError, HttpStatus.CONFLICT],
-  [TooManyPhoneNumbersError, HttpStatus.CONFLICT],
-  [PhoneNumberAlreadyAddedError, HttpStatus.CONFLICT],
-  [PhoneNumberTakenError, HttpStatus.CONFLICT],
-  [PhoneNumberNotVerifiedError, HttpStatus.CONFLICT],
-  [PhoneNumberAlreadyVerifiedError, HttpStatus.CONFLICT],
-  [LastVerifiedPhoneNumberError, HttpStatus.CONFLICT],
-]);
+const BAD_REQUEST: ErrorClass[] = [InvalidUsernameError, WeakPasswordError, PhoneUnavailableError];
 
-const ERROR_NAMES: Partial<Record<HttpStatus, string>> = {
-  [HttpStatus.BAD_REQUEST]: 'Bad Request',
-  [HttpStatus.CONFLICT]: 'Conflict',
-};
+const CONFLICT: ErrorClass[] = [
+  UsernameTakenError,
+  LastAdminError,
+  TooManyPhoneNumbersError,
+  PhoneNumberAlreadyAddedError,
+  PhoneNumberTakenError,
+  PhoneNumberNotVerifiedError,
+  PhoneNumberAlreadyVerifiedError,
+  LastVerifiedPhoneNumberError,
+];
 
 /**
- * Turns the users area's rule violations into Nest-shaped answers (400 for bad input, 409
- * for a clash with the current state); anything else goes to Nest's usual handling.
+ * Turns the rule violations of the users, verification and rate-limit areas into
+ * Nest-shaped answers: 400 for bad input, 409 for a clash with the current state, 429 (with
+ * Retry-After) past the call budget. Anything else gets Nest's usual handling.
  */
 @Catch()
-export class DomainErrorFilter extends BaseExceptionFilter {
+export class DomainErrorFilter extends RetryAfterFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
-    const status =
-      exception instanceof Error ? STATUS_OF.get(exception.constructor as ErrorClass) : undefined;
-    if (!status || host.getType() !== 'http') return super.catch(exception, host);
-    const message =
-      exception instanceof PhoneNumberRejected
-        ? `number ${exception.message}`
-        : (exception as Error).message;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({ statusCode: status, message, error: ERROR_NAMES[status] });
+    super.catch(toHttp(exception), host);
   }
+}
+
+function toHttp(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof HttpException) return error;
+  if (error instanceof PhoneNumberRejected)
+    return new BadRequestException(`number ${error.message}`);
+  if (error instanceof CallBudgetExceededError) {
+    return new TooManyCallsException(error.message, error.retryAfterSeconds);
+  }
+  if (BAD_REQUEST.some((type) => error instanceof type))
+    return new BadRequestException(error.message);
+  if (CONFLICT.some((type) => error instanceof type)) return new ConflictException(error.message);
+  return error;
 }

@@ -8,9 +8,12 @@ import type { Response } from 'express';
  */
 @Catch(HttpException)
 export class RetryAfterFilter extends BaseExceptionFilter {
-  override catch(exception: HttpException, host: ArgumentsHost): void {
-    const status = exception.getStatus();
-    if (status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.LOCKED) {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    const status = exception instanceof HttpException ? exception.getStatus() : undefined;
+    if (
+      exception instanceof HttpException &&
+      (status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.LOCKED)
+    ) {
       const body = exception.getResponse();
       const retryAfter =
         typeof body === 'object' ? (body as { retryAfter?: unknown }).retryAfter : undefined;

@@ -33,7 +33,7 @@ export class PhoneActions {
   }
 
   async startVerification(actor: Actor, phone: PhoneNumber): Promise<ChallengeWithCode> {
-    const issued = await this.enrollment.start(phone, actor.binding);
+    const issued = await this.enrollment.start(phone, actor.binding, actor.ip);
     await this.record(actor, 'phone.verification-started', phone, {
       challengeId: issued.challenge.id,
     });

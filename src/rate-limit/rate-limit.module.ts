@@ -3,23 +3,29 @@ import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Configuration } from '../config/configuration.js';
 import { SIGN_IN_WINDOW_MS } from '../config/limits.config.js';
+import { RedisConnection } from '../redis/redis-connection.js';
+import { RedisThrottlerStorage } from '../redis/redis-throttler-storage.js';
+import { RedisModule } from '../redis/redis.module.js';
 import { CallBudget } from './call-budget.js';
 import { SIGN_IN_PER_IP, SIGN_IN_PER_USERNAME } from './rate-limit-names.js';
 
 /**
- * A leaf: the short-window counters. @nestjs/throttler holds them behind its
- * `ThrottlerStorage` token, which the sign-in guard and CallBudget both use; with no
- * `storage` below it is the library's in-memory store (one instance). For several
- * instances, return a shared ThrottlerStorage (e.g. Redis) as `storage` here: nothing
- * else changes.
+ * The short-window counters. @nestjs/throttler holds them behind its `ThrottlerStorage`
+ * token, which the sign-in guard and CallBudget both use: the library's in-memory store on
+ * one instance, Redis (shared by every instance) when `REDIS_URL` is set.
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Configuration, true>): ThrottlerModuleOptions => {
+      imports: [RedisModule],
+      inject: [ConfigService, RedisConnection],
+      useFactory: (
+        config: ConfigService<Configuration, true>,
+        redis: RedisConnection,
+      ): ThrottlerModuleOptions => {
         const limits = config.get('limits', { infer: true });
         return {
+          storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
           // Our guard answers 429 with Retry-After itself; no X-RateLimit-* noise.
           setHeaders: false,
           throttlers: [

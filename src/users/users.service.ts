@@ -133,11 +133,6 @@ export class UsersService {
     await this.users.update({ id: userId }, { lockedUntil: null, failedAttempts: 0 });
   }
 
-  /** Lifts any lock and forgets the failures that led to it. */
-  async unlock(userId: string): Promise<void> {
-    await this.users.update({ id: userId }, { lockedUntil: null, failedAttempts: 0 });
-  }
-
   /** Refuses to leave the system without an admin. */
   async setRole(user: User, role: Role): Promise<User> {
     if (

@@ -23,13 +23,22 @@ export class EnrollmentService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Calls the number; the code goes to whoever asked (their session's socket hears the digits). */
-  async start(phone: PhoneNumber, binding: string): Promise<IssuedChallenge> {
+  /**
+   * Calls the number; the code goes to whoever asked (their session's socket hears the
+   * digits). The call counts against the hourly budgets like any other, `clientIp` included.
+   */
+  async start(phone: PhoneNumber, binding: string, clientIp?: string): Promise<IssuedChallenge> {
     if (phone.verifiedAt) throw new PhoneNumberAlreadyVerifiedError();
     if (await this.phones.isVerifiedForAnotherUser(phone.e164, phone.userId)) {
       throw new PhoneNumberTakenError();
     }
-    return this.issuer.issue({ userId: phone.userId, phone, purpose: 'enrollment', binding });
+    return this.issuer.issue({
+      userId: phone.userId,
+      phone,
+      purpose: 'enrollment',
+      binding,
+      clientIp,
+    });
   }
 
   /** The code was typed on that phone: it is verified (and primary if the user had none). */

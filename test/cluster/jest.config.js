@@ -2,22 +2,17 @@
 // behind a load balancer. Separate from `npm test`, whose config ignores test/cluster/.
 // Not UTC, on purpose: times must come out right whatever the process's zone. Set before
 // Jest starts its workers (which inherit it); each instance gets a zone of its own too.
+import { esmPreset, withTsJest } from '../support/jest/esm-preset.js';
+
 process.env.TZ = 'America/New_York';
 
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: 'node',
+  ...esmPreset,
   rootDir: '../..',
   roots: ['<rootDir>/test/cluster'],
   testRegex: '\\.cluster-spec\\.ts$',
-  extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: {
-    '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^libphonenumber-js/max$': '<rootDir>/node_modules/libphonenumber-js/max/index.cjs',
-  },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
-  },
+  transform: withTsJest('<rootDir>/tsconfig.json'),
   testTimeout: 120000,
   // Each file runs its own servers: one file at a time on a 2-core machine.
   maxWorkers: 1,

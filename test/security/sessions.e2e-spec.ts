@@ -1,9 +1,4 @@
-import {
-  ATTACKED_CONFIGURATION,
-  expectNot2xx,
-  expectRefused,
-  freshAddress,
-} from '../support/attack.js';
+import { ATTACKED_CONFIGURATION, expectRefused, freshAddress } from '../support/attack.js';
 import { BrowserSession } from '../support/browser-session.js';
 import { CarrierEmulator } from '../support/carrier-emulator.js';
 import { createUser } from '../support/factories.js';
@@ -12,11 +7,7 @@ import { beginSignIn, type PendingSignIn } from '../support/scenarios.js';
 import { STATE_CHANGED, StateWatch } from '../support/state-watch.js';
 import { startApp, type TestApp } from '../support/test-app.js';
 
-/**
- * Admin routes are built in parallel (issue 4); until they land here they answer 404.
- * The cases assert "not 2xx and nothing changed"; after the merge they should expect
- * 401 for anonymous and pending sessions and 403 for a signed-in non-admin.
- */
+/** Admin routes: 401 for anonymous and pending sessions, 403 for a signed-in non-admin. */
 const ADMIN_ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/admin/users'],
   ['GET', '/api/admin/audit'],
@@ -117,7 +108,8 @@ describe('attacks on sessions, sockets and cross-site requests', () => {
     const attacker = await pending();
     const watch = await StateWatch.start(app, carrier, { feeds: [attacker.feed] });
     for (const [method, path, body] of ADMIN_ROUTES) {
-      expectNot2xx(await attacker.browser.request(method, path, body), `${method} ${path}`);
+      const reply = await attacker.browser.request(method, path, body);
+      expectRefused(reply, [401], `${method} ${path}`, attacker.browser.cookie);
     }
     await watch.assertUnchanged();
     attacker.feed.close();
@@ -127,15 +119,15 @@ describe('attacks on sessions, sockets and cross-site requests', () => {
     const attacker = await signedIn();
     const watch = await StateWatch.start(app, carrier, { feeds: [attacker.feed] });
     for (const [method, path, body] of ADMIN_ROUTES) {
-      expectNot2xx(await attacker.browser.request(method, path, body), `${method} ${path}`);
+      const reply = await attacker.browser.request(method, path, body);
+      expectRefused(reply, [403], `${method} ${path}`, attacker.browser.cookie);
     }
     const me = (await attacker.browser.me()).body;
-    expectNot2xx(
-      await attacker.browser.request('POST', `/api/admin/users/${me.id}/phones`, {
-        number: '+12025550123',
-        label: 'mine now',
-      }),
-    );
+    const phone = await attacker.browser.request('POST', `/api/admin/users/${me.id}/phones`, {
+      number: '+12025550123',
+      label: 'mine now',
+    });
+    expectRefused(phone, [403], 'adding a phone to oneself', attacker.browser.cookie);
     await watch.assertUnchanged();
     attacker.feed.close();
   });
@@ -143,7 +135,11 @@ describe('attacks on sessions, sockets and cross-site requests', () => {
   it('an anonymous caller on admin routes', async () => {
     const watch = await StateWatch.start(app, carrier);
     for (const [method, path, body] of ADMIN_ROUTES) {
-      expectNot2xx(await holding(undefined).request(method, path, body), `${method} ${path}`);
+      expectRefused(
+        await holding(undefined).request(method, path, body),
+        [401],
+        `${method} ${path}`,
+      );
     }
     await watch.assertUnchanged();
   });

@@ -26,13 +26,6 @@ export function expectRefused(
   }
 }
 
-/** Statuses that grant nothing: for routes that may not exist yet on this branch (404). */
-export function expectNot2xx(reply: HttpReply, what = 'the attack'): void {
-  if (reply.status >= 200 && reply.status < 300) {
-    throw new Error(`${NOT_REFUSED}: ${what} got ${reply.status}`);
-  }
-}
-
 let addresses = 0;
 
 /**

@@ -41,6 +41,8 @@ export class CarrierEmulator {
   readonly calls: EmulatedCall[] = [];
   /** Every REST request received, in order, for assertions on what was asked. */
   readonly restRequests: { method: string; path: string; form: URLSearchParams }[] = [];
+  /** Status callbacks the emulator sent on its own and could not deliver. */
+  readonly undeliveredCallbacks: string[] = [];
   private taken = 0;
   private refusal?: { status: number; code: number; message: string };
 
@@ -171,7 +173,12 @@ export class CarrierEmulator {
     if (form.get('Status') === 'completed' || form.get('Status') === 'canceled') {
       call.endedByApplication = true;
       // Twilio then reports the end of the call on the status callback, as for any hang-up.
-      setImmediate(() => void call.status(call.answered ? 'completed' : 'canceled'));
+      setImmediate(() => {
+        // Twilio, too, just records a status callback it could not deliver.
+        call.status(call.answered ? 'completed' : 'canceled').catch((error: unknown) => {
+          this.undeliveredCallbacks.push(String(error));
+        });
+      });
     }
     reply(response, 200, callResource(call.order, 'completed'));
   }
