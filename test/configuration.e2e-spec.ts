@@ -1,4 +1,10 @@
-import { freshDatabaseUrl, runServerExpectingExit, strongSecret } from './support/processes.js';
+import { CarrierEmulator } from './support/carrier-emulator.js';
+import {
+  freshDatabaseUrl,
+  runServerExpectingExit,
+  ServerProcess,
+  strongSecret,
+} from './support/processes.js';
 
 const TOKEN = 'a-secret-twilio-token-1234567890';
 const base = () => ({
@@ -96,4 +102,43 @@ describe('bad configuration stops start-up with one clear line per problem', () 
     );
     expect(result.stderr).not.toContain('has spaces in it');
   });
+});
+
+describe('settings that run but are weak', () => {
+  let carrier: CarrierEmulator;
+
+  beforeAll(async () => {
+    carrier = await CarrierEmulator.start();
+  });
+
+  afterAll(async () => {
+    await carrier.close();
+  });
+
+  const startInProduction = (extra: Record<string, string>) =>
+    ServerProcess.start({
+      NODE_ENV: 'production',
+      DATABASE_URL: freshDatabaseUrl(),
+      SESSION_SECRET: strongSecret(),
+      ...carrier.env(),
+      ...extra,
+    });
+
+  it('production warns once at start-up about codes shorter than six digits', async () => {
+    const server = await startInProduction({ CODE_LENGTH: '4' });
+    await server.stop();
+    const warnings = server.printed.split('\n').filter((line) => line.includes('CODE_LENGTH=4'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({
+      level: 'warn',
+      message: { msg: expect.stringContaining('at least 6 digits in production') },
+    });
+  }, 30_000);
+
+  it('production says nothing about the default six-digit codes', async () => {
+    const server = await startInProduction({});
+    await server.stop();
+    expect(server.printed).toContain('Callgate is running');
+    expect(server.printed).not.toContain('CODE_LENGTH');
+  }, 30_000);
 });

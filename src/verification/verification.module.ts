@@ -14,6 +14,7 @@ import { ChallengeReader } from './challenge-reader.service.js';
 import { ChallengeTermination } from './challenge-termination.service.js';
 import { ChallengeRepository } from './challenge.repository.js';
 import { CodeKeys } from './code/code-keys.js';
+import { CodeStrengthWarning } from './code-strength.warning.js';
 import { CodeSealer } from './code/code-sealer.js';
 import { EnrollmentService } from './enrollment.service.js';
 import { DigitHasher } from './code/digit-hasher.js';
@@ -58,6 +59,7 @@ import { WebhookUrls } from './webhook-urls.js';
     FraudReportListener,
     SessionEndListener,
     VerificationAuditListener,
+    CodeStrengthWarning,
   ],
   exports: [ChallengeIssuer, ChallengeReader, CodeSealer, EnrollmentService],
 })
