@@ -30,6 +30,7 @@ const loadBefore = loadavg();
 const work = mkdtempSync(join(tmpdir(), 'callgate-bench-'));
 const carrier = await CarrierEmulator.start();
 const servers: ServerProcess[] = [];
+let failed = true;
 
 try {
   const signersNeeded = WARM_UP + LEVELS.reduce((sum, level) => sum + level, 0) + TYPISTS + BURST;
@@ -44,6 +45,8 @@ try {
   const callgateUrl = `http://127.0.0.1:${callgatePort}`;
   const callgate = await ServerProcess.start({
     name: 'callgate',
+    // BENCH_CPU_PROF=1: a CPU profile of Callgate in bench/profiles/ (not committed).
+    nodeFlags: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [],
     args: ['dist/main.js'],
     env: {
       ...carrier.env(),
@@ -157,10 +160,13 @@ try {
   };
   results.durationSeconds = Math.round((performance.now() - started) / 1000);
   writeReports(results);
+  failed = false;
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   await carrier.close();
-  rmSync(work, { recursive: true, force: true });
+  // A failed run keeps the servers' logs and database for a look.
+  if (failed) console.error(`bench failed: logs and database kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 function log(line: string): void {

@@ -1,6 +1,6 @@
 import type { CarrierEmulator } from '../../test/support/carrier-emulator.js';
 import { DigitFeed } from './digit-feed.js';
-import { addressFor, cookiesOf, postJson } from './http.js';
+import { addressFor, cookiesOf, postJson, signedPost } from './http.js';
 import type { Seed, SeededUser } from './seed.js';
 import { inBatches } from './stats.js';
 import type { DigitTarget, System } from './target.js';
@@ -30,10 +30,21 @@ export class CallgateSystem implements System {
     if (answer.status !== 200 || !call.gather) {
       throw new Error(`answer webhook: ${answer.status}`);
     }
+    // The keys go through the same webhook client as the baseline's, following each Gather.
+    let action: string | undefined = call.gather?.action;
     return {
       code: challenge.code,
       feed,
-      press: async (key) => (await call.press(key)).status,
+      press: async (key) => {
+        if (!action) throw new Error('the call is not waiting for a key');
+        const reply = await signedPost(
+          this.carrier.authToken,
+          action,
+          call.params('in-progress', { Digits: key }),
+        );
+        action = reply.twiml?.hangup ? undefined : reply.twiml?.gather?.action;
+        return reply.status;
+      },
       close: () => feed.close(),
     };
   }
