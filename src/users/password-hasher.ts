@@ -16,10 +16,10 @@ export const PASSWORD_HASH_OPTIONS = {
 } as const;
 
 /**
- * Hashes at once: one per core. argon2 runs on libuv's thread pool (4 threads), which
- * SQLite's queries and fs share: a burst of sign-ins could fill all four, and every
- * key press then waited behind a 40 ms hash for its database write. More hashes at once
- * than cores would not finish the burst any sooner, only slow the event loop.
+ * Hashes at once: two (one on a single core), half of libuv's four threads. argon2 runs
+ * on that pool, which SQLite's queries and fs share: a burst of sign-ins could fill all
+ * four, and every key press then waited behind a 40 ms hash for its database write.
+ * More hashes at once than cores would not finish a burst any sooner anyway.
  */
 const CONCURRENT_HASHES = Math.max(1, Math.min(availableParallelism(), 2));
 
