@@ -3,7 +3,7 @@
 // run. Writes bench/results/latest.json, bench/results/latency.svg and the generated part
 // of docs/BENCHMARKS.md. BENCH_LEVELS and BENCH_PENDING shrink a run while developing.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,7 +47,8 @@ try {
     name: 'callgate',
     // BENCH_CPU_PROF=1: a CPU profile of Callgate in bench/profiles/ (not committed).
     nodeFlags: process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [],
-    args: ['dist/main.js'],
+    // BENCH_CALLGATE_MAIN: another build of Callgate, for before/after comparisons.
+    args: [process.env.BENCH_CALLGATE_MAIN ?? 'dist/main.js'],
     env: {
       ...carrier.env(),
       NODE_ENV: 'production',
@@ -97,6 +98,13 @@ try {
   await runDigitLevel(systems.callgate, WARM_UP, take(WARM_UP));
   await runDigitLevel(systems.baseline, WARM_UP, 0);
 
+  // Memory first, while the servers hold little else: the growth is then the challenges'.
+  const memory = {
+    callgate: await pendingMemory(systems.callgate, callgate, PENDING),
+    baseline: await pendingMemory(systems.baseline, relay, PENDING),
+  };
+  log(`memory: callgate ${memory.callgate.bytesPerChallenge} B per pending challenge`);
+
   const levels: BenchResults['levels'] = [];
   for (const concurrency of LEVELS) {
     const first = take(concurrency);
@@ -130,12 +138,6 @@ try {
     `sign-in burst: callgate p99 ${burst.callgate.signIn.p99} ms, loop p99 ${burst.callgate.loopDelayP99Ms} ms`,
   );
 
-  const memory = {
-    callgate: await pendingMemory(systems.callgate, callgate, PENDING),
-    baseline: await pendingMemory(systems.baseline, relay, PENDING),
-  };
-  log(`memory: callgate ${memory.callgate.bytesPerChallenge} B per pending challenge`);
-
   const results: BenchResults = {
     date: new Date().toISOString(),
     command: 'npm run bench',
@@ -146,6 +148,7 @@ try {
       node: process.version,
       loadAverageBefore: loadBefore.map((value) => Math.round(value * 100) / 100),
       loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),
+      cpuPressureAfter: cpuPressure(),
     },
     settings: {
       codeLength: CODE_LENGTH,
@@ -159,14 +162,24 @@ try {
     durationSeconds: 0,
   };
   results.durationSeconds = Math.round((performance.now() - started) / 1000);
-  writeReports(results);
+  // BENCH_LABEL=before: a comparison run, written to bench/results/before.json only.
+  writeReports(results, process.env.BENCH_LABEL);
   failed = false;
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   await carrier.close();
   // A failed run keeps the servers' logs and database for a look.
-  if (failed) console.error(`bench failed: logs and database kept in ${work}`);
+  if (failed || process.env.BENCH_KEEP) console.error(`logs and database kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+/** Linux PSI: the share of time some task waited for a CPU (other helpers share the machine). */
+function cpuPressure(): string {
+  try {
+    return readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0];
+  } catch {
+    return 'unavailable';
+  }
 }
 
 function log(line: string): void {

@@ -14,6 +14,7 @@ export interface BenchResults {
     node: string;
     loadAverageBefore: number[];
     loadAverageAfter: number[];
+    cpuPressureAfter: string;
   };
   settings: {
     codeLength: number;
@@ -41,9 +42,19 @@ const DOC_FILE = 'docs/BENCHMARKS.md';
 const START = '<!-- bench:start (written by npm run bench) -->';
 const END = '<!-- bench:end -->';
 
-export function writeReports(results: BenchResults): void {
+/**
+ * Prints the table; writes latest.json, the chart and the doc. With `label` (a comparison
+ * run, say of an older build) only bench/results/<label>.json is written.
+ */
+export function writeReports(results: BenchResults, label?: string): void {
   results.targets = targets(results);
-  writeFileSync(file(JSON_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  if (label) {
+    console.log(`\n${tableOf(results)}\n`);
+    writeFileSync(file(`bench/results/${label}.json`), json);
+    return;
+  }
+  writeFileSync(file(JSON_FILE), json);
   writeFileSync(file(CHART_FILE), latencyChart(results.levels));
   const table = tableOf(results);
   console.log(`\n${table}\n`);
@@ -111,7 +122,13 @@ function tableOf(results: BenchResults): string {
   const { callgate: mg, baseline: mb } = results.memory;
   add(`bytes per pending challenge (${mg.challenges})`, mg.bytesPerChallenge, mb.bytesPerChallenge);
   add('  heap bytes per pending challenge', mg.heapBytesPerChallenge, mb.heapBytesPerChallenge);
+  add('  RSS before them, MiB', mib(mg.rssBefore), mib(mb.rssBefore));
   add('  RSS with them, MiB', mib(mg.rssAfter), mib(mb.rssAfter));
+  add(
+    '  RSS with them ÷ their number',
+    Math.round(mg.rssAfter / mg.challenges),
+    Math.round(mb.rssAfter / mb.challenges),
+  );
   const { callgate: bg, baseline: bb } = results.burst;
   add(`sign-in p50 (${bg.concurrency} at once)`, bg.signIn.p50, bb.signIn.p50, ' ms');
   add(`sign-in p99 (${bg.concurrency} at once)`, bg.signIn.p99, bb.signIn.p99, ' ms');
@@ -136,7 +153,8 @@ function updateDoc(results: BenchResults, table: string): void {
     '',
     `Last run: ${results.date}, \`${results.command}\`, ${results.durationSeconds} s.`,
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node};`,
-    `load average ${machine.loadAverageBefore.join(' / ')} before the run, ${machine.loadAverageAfter.join(' / ')} after.`,
+    `load average ${machine.loadAverageBefore.join(' / ')} before the run, ${machine.loadAverageAfter.join(' / ')} after;`,
+    `CPU pressure after: \`${machine.cpuPressureAfter}\`.`,
     '',
     table,
     '',
