@@ -6,11 +6,19 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
 
-process.on('message', (message) => {
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+process.on('message', async (message) => {
   if (!message || typeof message !== 'object' || !('probe' in message)) return;
   if (message.probe === 'reset-delay') delay.reset();
-  // After a full collection, so RSS reflects what is kept rather than garbage not yet swept.
-  if (message.probe === 'settle' && typeof globalThis.gc === 'function') globalThis.gc();
+  // After full collections and a quiet second (V8 hands freed pages back lazily), so RSS
+  // reflects what is kept rather than garbage not yet swept.
+  if (message.probe === 'settle' && typeof globalThis.gc === 'function') {
+    globalThis.gc();
+    await pause(1000);
+    globalThis.gc();
+    await pause(1000);
+  }
   process.send?.({
     probe: message.probe,
     id: message.id,
