@@ -120,15 +120,16 @@ function tableOf(results: BenchResults): string {
     add(`C=${c} errors`, callgate.errors, baseline.errors);
   }
   const { callgate: mg, baseline: mb } = results.memory;
-  add(`bytes per pending challenge (${mg.challenges})`, mg.bytesPerChallenge, mb.bytesPerChallenge);
-  add('  heap bytes per pending challenge', mg.heapBytesPerChallenge, mb.heapBytesPerChallenge);
-  add('  RSS before them, MiB', mib(mg.rssBefore), mib(mb.rssBefore));
-  add('  RSS with them, MiB', mib(mg.rssAfter), mib(mb.rssAfter));
+  const n = mg.challenges;
   add(
-    '  RSS with them ÷ their number',
-    Math.round(mg.rssAfter / mg.challenges),
-    Math.round(mb.rssAfter / mb.challenges),
+    `bytes per pending challenge (RSS growth ÷ ${n})`,
+    mg.bytesPerChallenge,
+    mb.bytesPerChallenge,
   );
+  add(`heap growth ÷ ${n} pending challenges`, mg.heapBytesPerChallenge, mb.heapBytesPerChallenge);
+  add(`RSS before the ${n}, MiB`, mib(mg.rssBefore), mib(mb.rssBefore));
+  add(`RSS with the ${n}, MiB`, mib(mg.rssAfter), mib(mb.rssAfter));
+  add(`RSS with the ${n} ÷ ${n}`, Math.round(mg.rssAfter / n), Math.round(mb.rssAfter / n));
   const { callgate: bg, baseline: bb } = results.burst;
   add(`sign-in p50 (${bg.concurrency} at once)`, bg.signIn.p50, bb.signIn.p50, ' ms');
   add(`sign-in p99 (${bg.concurrency} at once)`, bg.signIn.p99, bb.signIn.p99, ' ms');
@@ -139,7 +140,8 @@ function tableOf(results: BenchResults): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) =>
     `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
-  const separator = `|${widths.map((width, column) => (column === 0 ? ':' : '-') + '-'.repeat(width) + (column === 0 ? '-' : ':')).join('|')}|`;
+  // Prettier's own table layout, so the generated doc passes `prettier --check`.
+  const separator = `| ${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width - 1)}` : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
   const targetLines = (results.targets ?? []).map(
     (target) => `- ${target.met ? 'met' : 'MISSED'}: ${target.name}: ${target.detail}`,
   );
