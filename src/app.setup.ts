@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import passport from 'passport';
 import { securityHeaders } from './common/content-security-policy.js';
+import { exceptUnder } from './common/except-under.js';
 import { RetryAfterFilter } from './common/retry-after.filter.js';
 import { sameOriginOnly } from './common/same-origin.middleware.js';
 import type { Configuration } from './config/configuration.js';
@@ -47,13 +48,15 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.use(securityHeaders(publicOrigin.startsWith('https:')));
-  app.use(sameOriginOnly(publicOrigin, [`/${VOICE_WEBHOOK_PREFIX}/`]));
+  const voiceWebhooks = [`/${VOICE_WEBHOOK_PREFIX}/`];
+  app.use(sameOriginOnly(publicOrigin, voiceWebhooks));
   app.useBodyParser('json', { limit: JSON_LIMIT, reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: FORM_LIMIT, extended: false });
-  app.use(session.handler);
-  app.use(session.absoluteTimeout);
-  app.use(passport.initialize());
-  app.use(passport.session());
+  // Signed by the carrier, never by a browser: the webhooks need no session or passport.
+  app.use(exceptUnder(voiceWebhooks, session.handler));
+  app.use(exceptUnder(voiceWebhooks, session.absoluteTimeout));
+  app.use(exceptUnder(voiceWebhooks, passport.initialize()));
+  app.use(exceptUnder(voiceWebhooks, passport.session()));
   app.useStaticAssets(CLIENT_DIST, { index: false, fallthrough: true });
 
   app.useGlobalPipes(

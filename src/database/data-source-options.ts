@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/database.config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations.js';
+import { quietSqlite3 } from './quiet-sqlite3.js';
 import { keepTimestampsInUtc } from './postgres-utc.js';
 
 /**
@@ -28,6 +29,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
   return {
     ...common,
     type: 'sqlite',
+    driver: quietSqlite3,
     database: config.database,
     // WAL lets readers proceed while a webhook writes; the timeout rides out brief locks.
     enableWAL: config.database !== ':memory:',

@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Configuration } from '../config/configuration.js';
 import { buildDataSourceOptions } from './data-source-options.js';
+import { relaxSqliteSync } from './sqlite-synchronous.js';
 
 @Module({})
 export class DatabaseModule {
@@ -20,6 +22,11 @@ export class DatabaseModule {
             ...buildDataSourceOptions(config.get('database', { infer: true })),
             migrationsRun,
           }),
+          dataSourceFactory: async (options?: DataSourceOptions) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await relaxSqliteSync(dataSource);
+            return dataSource;
+          },
         }),
       ],
     };

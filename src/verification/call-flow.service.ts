@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { UsersService } from '../users/users.service.js';
+import { AnsweredChallenges } from './answered-challenges.js';
 import { CallScript } from './call-script.js';
 import { ChallengeEvent, type DigitEvent, type VerifiedEvent } from './challenge-events.js';
 import { isActive } from './challenge-states.js';
@@ -36,6 +37,7 @@ export class CallFlow {
     private readonly users: UsersService,
     private readonly enrollment: EnrollmentService,
     private readonly events: EventEmitter2,
+    private readonly answered: AnsweredChallenges,
   ) {}
 
   async answer(challengeId: string, callSid: string): Promise<string> {
@@ -47,11 +49,25 @@ export class CallFlow {
       this.logger.warn({ msg: 'answer refused', challengeId, callSid });
       return this.script.unavailable();
     }
+    this.answered.remember(Object.assign(challenge, { status: 'in-progress', callSid }));
     const user = await this.users.findById(challenge.userId);
     return this.script.greeting(challenge, user?.username ?? 'there');
   }
 
+  /**
+   * A key on a call answered here goes straight to its conditional UPDATE; only a press
+   * the UPDATE refuses (or any other) reads the challenge to decide what to say.
+   */
   async keypress(press: Keypress): Promise<string> {
+    const known = this.answered.get(press.challengeId);
+    if (known && known.callSid === press.callSid && isDigitKey(press.key) && !isPastExpiry(known)) {
+      const reply = await this.applyDigit(known, press);
+      if (reply) return reply;
+    }
+    return this.keypressFromStore(press);
+  }
+
+  private async keypressFromStore(press: Keypress): Promise<string> {
     const challenge = await this.challenges.findById(press.challengeId);
     if (!challenge || challenge.callSid !== press.callSid) {
       this.logger.warn({
@@ -74,11 +90,22 @@ export class CallFlow {
   }
 
   private async decide(challenge: Challenge, press: Keypress): Promise<string> {
-    if (press.key === '' || press.key === '*') {
+    if (!isDigitKey(press.key)) {
+      this.answered.forget(challenge.id);
       const reason = press.key === '' ? 'no-input' : 'reported-fraud';
       await this.termination.end(challenge, reason, { hangUp: false });
       return this.script.ended(reason, challenge.purpose);
     }
+    this.answered.remember(challenge);
+    // Another post for this position won the race; answer from the state it left.
+    return (await this.applyDigit(challenge, press)) ?? this.keypressFromStore(press);
+  }
+
+  /**
+   * Checks the key and moves the challenge on with one conditional UPDATE; undefined when
+   * the UPDATE changed nothing (the challenge is not where this press expected it).
+   */
+  private async applyDigit(challenge: Challenge, press: Keypress): Promise<string | undefined> {
     const { id } = challenge;
     const correct = this.hasher.matches(id, challenge.digitHashes, press.position, press.key);
     const last = press.position === challenge.length - 1;
@@ -86,8 +113,9 @@ export class CallFlow {
       if (
         !(await this.challenges.failAtPosition(id, press.callSid, press.position, 'wrong-digit'))
       ) {
-        return this.keypress(press);
+        return undefined;
       }
+      this.answered.forget(id);
       this.announceDigit(challenge, press.position, false);
       this.termination.announceEnded(challenge, 'wrong-digit');
       return this.script.ended('wrong-digit', challenge.purpose);
@@ -95,8 +123,8 @@ export class CallFlow {
     const moved = last
       ? await this.challenges.markVerified(id, press.callSid, press.position)
       : await this.challenges.advance(id, press.callSid, press.position);
-    // Another post for this position won the race; answer from the state it left.
-    if (!moved) return this.keypress(press);
+    if (!moved) return undefined;
+    if (last) this.answered.forget(id);
     this.announceDigit(challenge, press.position, true);
     if (!last) return this.script.waitForDigit(challenge, press.position + 1);
     // The number is verified before anyone is told, so a page that refreshes sees it so.
@@ -130,6 +158,11 @@ export class CallFlow {
     };
     this.events.emit(ChallengeEvent.Verified, event);
   }
+}
+
+/** A key that checks a digit; '' (silence) and '*' (fraud report) end the call instead. */
+function isDigitKey(key: string): boolean {
+  return key !== '' && key !== '*';
 }
 
 function isPastExpiry(challenge: Challenge): boolean {

@@ -5,6 +5,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { SessionModule } from '../session/session.module.js';
 import { TelephonyModule } from '../telephony/telephony.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AnsweredChallenges } from './answered-challenges.js';
 import { CallFlow } from './call-flow.service.js';
 import { CallProgressTracker } from './call-progress.service.js';
 import { CallScript } from './call-script.js';
@@ -51,6 +52,7 @@ import { WebhookUrls } from './webhook-urls.js';
     ChallengeIssuer,
     ChallengeReader,
     CallScript,
+    AnsweredChallenges,
     CallFlow,
     CallProgressTracker,
     ChallengeExpiry,
