@@ -2,7 +2,13 @@ import type { AuditEvent } from '../../api/types.js';
 import { h } from '../../ui/dom.js';
 import type { UserDirectory } from './user-directory.js';
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const WHEN = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** Audit events as a table, newest first (the server's order). */
 export function auditTable(directory: UserDirectory) {
