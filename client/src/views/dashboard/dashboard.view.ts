@@ -7,7 +7,7 @@ import {
   removeMyPhone,
   verifyMyPhone,
 } from '../../api/my-phones.js';
-import type { Me } from '../../api/types.js';
+import type { Me, PhoneNumberView } from '../../api/types.js';
 import { h } from '../../ui/dom.js';
 import { needsReauthentication } from '../../ui/error-message.js';
 import { icon } from '../../ui/icons.js';
@@ -32,8 +32,10 @@ const MY_PHONES: PhoneApi = {
 export const dashboardView: View = {
   async mount(outlet, context) {
     let me: Me;
+    let myPhones: PhoneNumberView[];
     try {
-      me = await getMe();
+      // Both before the first paint, so the page appears whole.
+      [me, myPhones] = await Promise.all([getMe(), listMyPhones()]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         context.navigate('/', { replace: true });
@@ -51,11 +53,16 @@ export const dashboardView: View = {
       return;
     }
     context.setTitle('Your account');
-    return render(outlet, context, me);
+    return render(outlet, context, me, myPhones);
   },
 };
 
-function render(outlet: HTMLElement, context: ViewContext, me: Me): Teardown {
+function render(
+  outlet: HTMLElement,
+  context: ViewContext,
+  me: Me,
+  myPhones: PhoneNumberView[],
+): Teardown {
   const signOut = h('button', { type: 'button', class: 'button' }, 'Sign out');
   const reauth = reauthenticateNotice(context);
   const phones = phoneManager({
@@ -139,6 +146,6 @@ function render(outlet: HTMLElement, context: ViewContext, me: Me): Teardown {
       ),
     ),
   );
-  void phones.load();
+  void phones.load(myPhones);
   return () => phones.dispose();
 }
