@@ -200,7 +200,15 @@ describe('the admin page, in Chromium', () => {
     const adminPage = await new AdminPage(page).open();
     expect(await adminPage.userRow(locked.username).innerText()).toContain('Locked');
 
-    const panel = await adminPage.manage(account.username);
+    // By keyboard: Enter on "Manage" opens the panel with focus on its heading.
+    await page.getByRole('button', { name: `Manage ${account.username}`, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const panel = adminPage.userPanel(account.username);
+    await until(
+      'focus on the panel heading',
+      () => page.evaluate(() => document.activeElement?.textContent ?? ''),
+      (text) => text === account.username,
+    );
     await panel.getByLabel('Role', { exact: true }).selectOption({ label: 'Administrator' });
     await panel.getByRole('button', { name: 'Change role' }).click();
     await until('the role to change', textOf(adminPage.userRow(account.username)), (text) =>

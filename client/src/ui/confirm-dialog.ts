@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h, uniqueId } from './dom.js';
 
 export interface ConfirmOptions {
   title: string;
@@ -13,7 +13,7 @@ export interface ConfirmOptions {
  */
 export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
-    const titleId = `confirm-title-${Date.now()}`;
+    const titleId = uniqueId('confirm-title');
     const cancel = h(
       'button',
       { type: 'button', class: 'button', autofocus: true },

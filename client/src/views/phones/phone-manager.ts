@@ -80,6 +80,13 @@ export function phoneManager(options: Options) {
   }
 
   function render(): void {
+    // A button that re-rendering removes would drop focus to the page: keep it on that
+    // number (or, when it is gone, on the list).
+    const focused = document.activeElement;
+    const hadFocus = focused instanceof HTMLElement && listSlot.contains(focused);
+    const phoneId = hadFocus
+      ? focused.closest<HTMLElement>('[data-phone-id]')?.dataset.phoneId
+      : undefined;
     listSlot.replaceChildren(
       phoneList(phones, {
         verify: (phone) => void verify(phone),
@@ -87,6 +94,13 @@ export function phoneManager(options: Options) {
         remove: (phone) => void remove(phone),
       }),
     );
+    if (!hadFocus) return;
+    const item = phoneId
+      ? listSlot.querySelector(`[data-phone-id="${CSS.escape(phoneId)}"]`)
+      : null;
+    (
+      (item ?? listSlot).querySelector<HTMLElement>('button') ?? form.querySelector('input')
+    )?.focus();
   }
 
   async function reload(): Promise<void> {
