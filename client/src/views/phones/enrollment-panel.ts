@@ -1,7 +1,7 @@
 import type { ChallengeSnapshot, ChallengeWithCode, PhoneNumberView } from '../../api/types.js';
 import { watchVerification, type Feed } from '../../live/verification-socket.js';
 import type { Politeness } from '../../ui/announcer.js';
-import { h } from '../../ui/dom.js';
+import { h, setAttr } from '../../ui/dom.js';
 import { errorMessage } from '../../ui/error-message.js';
 import { spacedNumber } from '../../ui/format.js';
 import { icon } from '../../ui/icons.js';
@@ -111,7 +111,7 @@ export function enrollmentPanel(deps: Dependencies) {
       ? failure.detail
       : 'Sign-in can now call this number. Make it primary to have sign-in call it first.';
     callAgain.hidden = !over;
-    callAgain.setAttribute('aria-disabled', String(calling));
+    setAttr(callAgain, 'aria-disabled', calling ? 'true' : null);
     close.textContent = isActive(state) ? 'Close' : 'Done';
 
     const key = failure ? `${state.id}:failed` : state.status === 'verified' ? state.id : null;

@@ -118,6 +118,7 @@ export function phoneManager(options: Options) {
       errors.hidden = true;
       message.textContent = '';
       enrollment.start(phone, challenge);
+      options.changed?.();
     } catch (error) {
       fail(error);
     }
