@@ -88,8 +88,10 @@ describe('the admin page, in Chromium', () => {
     for (const [position, digit] of [...code].entries()) {
       await phone.press(digit);
       await enrollment.waitForDigit(position, 'correct');
-      await until(`digit ${position + 1} to be green`, borderOf(enrollment, position), (colour) =>
-        [GREEN].includes(colour),
+      await until(
+        `digit ${position + 1} to be green`,
+        borderOf(enrollment, position),
+        (colour) => colour === GREEN,
       );
       expect(await enrollment.digit(position).locator('.code__mark').innerText()).toBe('✓');
       await enrollment.waitForAnnouncement(`Digit ${position + 1} of 6: right.`);

@@ -277,8 +277,7 @@ export class AdminPage {
   }
 
   userPanel(username: string): Locator {
-    const panel = this.page.getByRole('region', { name: username, exact: true });
-    return panel;
+    return this.page.getByRole('region', { name: username, exact: true });
   }
 
   async addNumber(panel: Locator, number: string, label = ''): Promise<void> {

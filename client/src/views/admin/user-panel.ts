@@ -36,11 +36,9 @@ export function userPanel(deps: Dependencies) {
   function show(user: AdminUser, { focus = false } = {}): void {
     phones?.dispose();
     current = user;
-    const message = h('p', { class: 'user-panel__message', role: 'status' });
     const errors = h('div', { class: 'alert alert--danger', role: 'alert', hidden: true });
     const fail = (error: unknown) => {
       if (deps.intercept(error)) return;
-      message.textContent = '';
       errors.replaceChildren(h('p', {}, errorMessage(error)));
       errors.hidden = false;
     };
@@ -98,7 +96,6 @@ export function userPanel(deps: Dependencies) {
         ),
       ),
       errors,
-      message,
       h(
         'div',
         { class: 'user-panel__account' },

@@ -31,7 +31,7 @@ export function phoneManager(options: Options) {
   const { api, owner, context } = options;
   let phones: PhoneNumberView[] = [];
   const listSlot = h('div', { class: 'phone-manager__list' });
-  const message = h('p', { class: 'phone-manager__message', role: 'status' });
+  const message = h('p', { class: 'phone-manager__message' });
   const errors = h('div', { class: 'alert alert--danger', role: 'alert', hidden: true });
 
   const enrollment = enrollmentPanel({
@@ -49,8 +49,10 @@ export function phoneManager(options: Options) {
   const form = addPhoneForm({
     add: (number, label) => api.add(number, label),
     added: (phone) => {
-      say(`${spacedNumber(phone.number)} added. Verify it by call before it can be used.`);
-      void reload();
+      void reload().then((shown) => {
+        if (shown)
+          say(`${spacedNumber(phone.number)} added. Verify it by call before it can be used.`);
+      });
       options.changed?.();
     },
     intercept: options.intercept,
@@ -67,9 +69,11 @@ export function phoneManager(options: Options) {
     form,
   );
 
+  /** Shown under the list and announced (a hidden live region would not be read). */
   function say(text: string): void {
     errors.hidden = true;
     message.textContent = text;
+    context.announce(text);
   }
 
   function fail(error: unknown): void {
@@ -103,12 +107,15 @@ export function phoneManager(options: Options) {
     )?.focus();
   }
 
-  async function reload(): Promise<void> {
+  /** False (with the reason shown) when the list could not be fetched. */
+  async function reload(): Promise<boolean> {
     try {
       phones = await api.list();
       render();
+      return true;
     } catch (error) {
       fail(error);
+      return false;
     }
   }
 
@@ -127,8 +134,9 @@ export function phoneManager(options: Options) {
   async function makePrimary(phone: PhoneNumberView): Promise<void> {
     try {
       await api.makePrimary(phone.id);
-      say(`${spacedNumber(phone.number)} is now the primary number: sign-in calls it.`);
-      await reload();
+      if (await reload()) {
+        say(`${spacedNumber(phone.number)} is now the primary number: sign-in calls it.`);
+      }
       options.changed?.();
     } catch (error) {
       fail(error);
@@ -159,8 +167,8 @@ export function phoneManager(options: Options) {
       }
     }
     if (enrollment.phoneId === phone.id) enrollment.close();
-    say(`${number} removed.`);
-    await reload();
+    // Said once the list shows it, so the words and the list agree.
+    if (await reload()) say(`${number} removed.`);
     options.changed?.();
   }
 
@@ -171,7 +179,9 @@ export function phoneManager(options: Options) {
       if (initial) {
         phones = initial;
         render();
-      } else await reload();
+      } else {
+        await reload();
+      }
     },
     dispose: () => enrollment.dispose(),
   };
