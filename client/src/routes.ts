@@ -10,6 +10,7 @@ export const routes: Route[] = [
     path: '/dashboard',
     load: () => import('./views/dashboard/dashboard.view.js').then((m) => m.dashboardView),
   },
+  { path: '/admin', load: () => import('./views/admin/admin.view.js').then((m) => m.adminView) },
   { path: '/phone', load: () => import('./views/phone/phone.view.js').then((m) => m.phoneView) },
 ];
 

@@ -5,7 +5,14 @@ import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import type { TestApp } from '../support/test-app.js';
 import { startBrowserApp } from './support/browser-app.js';
 import { BrowserProfile, launchChromium } from './support/browser.js';
-import { PhonePage, SignInPage, VerificationPage } from './support/pages.js';
+import {
+  AdminPage,
+  EnrollmentPanel,
+  PhonePage,
+  signInByPhone,
+  SignInPage,
+  VerificationPage,
+} from './support/pages.js';
 
 /**
  * `npm run screenshots`: the README's pictures of each page at a desktop and a phone width,
@@ -16,6 +23,16 @@ const OUT = resolve(process.cwd(), 'docs', 'screenshots');
 const WIDTHS = [1280, 360] as const;
 const HEIGHT = { 1280: 860, 360: 800 } as const;
 const alice = DEMO_ACCOUNTS.find((account) => account.username === 'alice')!;
+const admin = DEMO_ACCOUNTS.find((account) => account.username === 'admin')!;
+
+/** Saves `<name>-<width>.png`: the whole page on a desktop; on a phone the screenful a person sees. */
+const shooter = (width: number) => (page: Page, name: string) =>
+  page.screenshot({
+    path: resolve(OUT, `${name}-${width}.png`),
+    animations: 'disabled',
+    caret: 'hide',
+    fullPage: (name === 'virtual-phone' || name === 'admin') && width > 360,
+  });
 
 describe('screenshots for the README', () => {
   let app: TestApp;
@@ -36,14 +53,7 @@ describe('screenshots for the README', () => {
       width,
       height: HEIGHT[width],
     });
-    const shoot = (page: Page, name: string) =>
-      page.screenshot({
-        path: resolve(OUT, `${name}-${width}.png`),
-        animations: 'disabled',
-        caret: 'hide',
-        // The whole phone on a desktop; on a phone the first screenful, as a person sees it.
-        fullPage: name === 'virtual-phone' && width > 360,
-      });
+    const shoot = shooter(width);
 
     const phone = await new PhonePage(await profile.newPage()).open();
     await phone.page.getByRole('button', { name: /alice's phone \(demo\)/ }).click();
@@ -73,6 +83,39 @@ describe('screenshots for the README', () => {
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await shoot(page, 'dashboard');
+    expect(profile.problems).toEqual([]);
+    await profile.close();
+  });
+
+  it.each(WIDTHS)('shoots the admin page verifying a number at %i px', async (width) => {
+    const profile = await BrowserProfile.open(browser, app.baseUrl, {
+      width,
+      height: HEIGHT[width],
+    });
+    const phone = await new PhonePage(await profile.newPage()).open();
+    const page = await profile.newPage();
+    const shoot = shooter(width);
+    await signInByPhone(page, phone, admin);
+    const adminPage = await new AdminPage(page).open();
+    const username = `dana-${width}`;
+    await adminPage.createUser(username, 'dana-demo-password');
+    const panel = adminPage.userPanel(username);
+    await panel.waitFor();
+    const number = width === 360 ? '+12025550136' : '+12025550128';
+    await adminPage.addNumber(panel, number, 'Mobile');
+    await phone.useNumber(number);
+    await panel.getByRole('button', { name: /^Verify by call/ }).click();
+    const enrollment = new EnrollmentPanel(page);
+    const code = await enrollment.code();
+    await phone.answer();
+    await phone.press(code.slice(0, 3));
+    await enrollment.waitForDigit(2, 'correct');
+    await enrollment.waitForDigit(3, 'next');
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    if (width === 360) await enrollment.region().scrollIntoViewIfNeeded();
+    await shoot(page, 'admin');
+    await phone.press(code.slice(3));
+    await enrollment.waitForOutcome('Number verified');
     expect(profile.problems).toEqual([]);
     await profile.close();
   });

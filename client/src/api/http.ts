@@ -37,6 +37,14 @@ export async function postJson<T>(path: string, body?: unknown): Promise<T> {
   return send<T>('POST', path, body);
 }
 
+export async function patchJson<T>(path: string, body?: unknown): Promise<T> {
+  return send<T>('PATCH', path, body);
+}
+
+export async function deleteJson<T = void>(path: string): Promise<T> {
+  return send<T>('DELETE', path);
+}
+
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -59,3 +59,47 @@ export interface MyPhone {
 export interface Me extends UserSummary {
   phones: MyPhone[];
 }
+
+/** A phone number as the phone APIs return it: E.164 for admins, masked for its owner. */
+export interface PhoneNumberView {
+  id: string;
+  userId: string;
+  number: string;
+  label: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  primary: boolean;
+  createdAt: string;
+}
+
+export type Role = 'user' | 'admin';
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  role: Role;
+  /** Locked now (failed attempts, or fraud reported on a call). */
+  locked: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  phones: PhoneNumberView[];
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  /** A user id, or `system`, `carrier`, `anonymous`. */
+  actor: string;
+  action: string;
+  /** Usually the user the event is about. */
+  subject: string | null;
+  ip: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  page: number;
+  limit: number;
+  total: number;
+}

@@ -49,12 +49,18 @@ export class SignInPage {
 
 export type DigitState = 'pending' | 'next' | 'correct' | 'wrong';
 
-/** The phone check at `/` after the password. */
+/**
+ * The phone check at `/` after the password; with another `codeName` (and `scope`), the
+ * same live code view where a number is verified by call.
+ */
 export class VerificationPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    private readonly codeName = 'Your code',
+  ) {}
 
   codeList(): Locator {
-    return this.page.getByRole('list', { name: 'Your code' });
+    return this.page.getByRole('list', { name: this.codeName });
   }
 
   digit(position: number): Locator {
@@ -189,5 +195,99 @@ export class PhonePage {
 
   screenTitle(): Promise<string> {
     return this.page.locator('.screen__title').innerText();
+  }
+}
+
+export interface Account {
+  username: string;
+  password: string;
+  phone: string;
+}
+
+/**
+ * Both factors: the password on `page`, then the shown code typed on the virtual phone
+ * (switched to the account's number first); ends on the dashboard.
+ */
+export async function signInByPhone(page: Page, phone: PhonePage, account: Account) {
+  await phone.useNumber(account.phone);
+  await (await new SignInPage(page).open()).signIn(account.username, account.password);
+  const code = await new VerificationPage(page).code();
+  await phone.answer();
+  await phone.press(code);
+  await page.waitForURL('**/dashboard');
+  await page.getByRole('heading', { name: `Welcome, ${account.username}`, level: 1 }).waitFor();
+}
+
+/** "Verify by call" where numbers are managed (/admin, /dashboard): the live code panel. */
+export class EnrollmentPanel extends VerificationPage {
+  constructor(page: Page) {
+    super(page, 'Verification code');
+  }
+
+  region(): Locator {
+    return this.page.getByRole('region', { name: 'Verify by call' });
+  }
+
+  outcome(): Locator {
+    return this.region().locator('.notice__title');
+  }
+
+  waitForOutcome(words: string): Promise<string> {
+    return until(`the outcome "${words}"`, textOf(this.outcome()), (text) => text.includes(words));
+  }
+}
+
+/** One phone number in a list of them, found by its number as shown. */
+export function phoneItem(page: Page, shown: string): Locator {
+  return page.getByRole('listitem').filter({ hasText: shown });
+}
+
+/** `/admin`. */
+export class AdminPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<this> {
+    await this.page.goto('/admin');
+    await this.page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+    await this.usersTable().getByRole('row').nth(1).waitFor();
+    return this;
+  }
+
+  usersTable(): Locator {
+    return this.page.getByRole('table', { name: 'Users' });
+  }
+
+  userRow(username: string): Locator {
+    return this.usersTable()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: username, exact: true }) });
+  }
+
+  async createUser(username: string, password: string, role = 'User'): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Create a user' });
+    await form.getByLabel('Username').fill(username);
+    await form.getByLabel('Password').fill(password);
+    await form.getByLabel('Role').selectOption({ label: role });
+    await form.getByRole('button', { name: 'Create user' }).click();
+  }
+
+  async manage(username: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Manage ${username}`, exact: true }).click();
+    return this.userPanel(username);
+  }
+
+  userPanel(username: string): Locator {
+    return this.page.getByRole('region', { name: username, exact: true });
+  }
+
+  async addNumber(panel: Locator, number: string, label = ''): Promise<void> {
+    const form = panel.getByRole('form', { name: 'Add a phone number' });
+    await form.getByLabel('Phone number').fill(number);
+    if (label) await form.getByLabel('Label (optional)').fill(label);
+    await form.getByRole('button', { name: 'Add number' }).click();
+  }
+
+  auditTable(): Locator {
+    return this.page.getByRole('table', { name: 'Audit log' });
   }
 }

@@ -1,17 +1,41 @@
 import { getMe, logout } from '../../api/auth.js';
 import { ApiError } from '../../api/http.js';
-import type { Me, MyPhone } from '../../api/types.js';
+import {
+  addMyPhone,
+  listMyPhones,
+  makeMyPhonePrimary,
+  removeMyPhone,
+  verifyMyPhone,
+} from '../../api/my-phones.js';
+import type { Me, PhoneNumberView } from '../../api/types.js';
 import { h } from '../../ui/dom.js';
+import { needsReauthentication } from '../../ui/error-message.js';
 import { icon } from '../../ui/icons.js';
-import type { View, ViewContext } from '../view.js';
+import type { PhoneApi } from '../phones/phone-api.js';
+import { phoneManager } from '../phones/phone-manager.js';
+import type { Teardown, View, ViewContext } from '../view.js';
+import { reauthenticateNotice } from './reauthenticate-notice.js';
 import './dashboard.css';
 
-/** `/dashboard`: who is signed in and their phones. Anyone else goes to sign-in. */
+const MY_PHONES: PhoneApi = {
+  list: listMyPhones,
+  add: addMyPhone,
+  verify: verifyMyPhone,
+  makePrimary: makeMyPhonePrimary,
+  remove: removeMyPhone,
+};
+
+/**
+ * `/dashboard`: who is signed in, their phones (add, verify by call, make primary, remove)
+ * and, for administrators, the way to `/admin`. Anyone else goes to sign-in.
+ */
 export const dashboardView: View = {
   async mount(outlet, context) {
     let me: Me;
+    let myPhones: PhoneNumberView[];
     try {
-      me = await getMe();
+      // Both before the first paint, so the page appears whole.
+      [me, myPhones] = await Promise.all([getMe(), listMyPhones()]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         context.navigate('/', { replace: true });
@@ -29,12 +53,35 @@ export const dashboardView: View = {
       return;
     }
     context.setTitle('Your account');
-    render(outlet, context, me);
+    return render(outlet, context, me, myPhones);
   },
 };
 
-function render(outlet: HTMLElement, context: ViewContext, me: Me): void {
+function render(
+  outlet: HTMLElement,
+  context: ViewContext,
+  me: Me,
+  myPhones: PhoneNumberView[],
+): Teardown {
   const signOut = h('button', { type: 'button', class: 'button' }, 'Sign out');
+  const reauth = reauthenticateNotice(context);
+  const phones = phoneManager({
+    api: MY_PHONES,
+    owner: { kind: 'self' },
+    context,
+    intercept: (error) => {
+      if (needsReauthentication(error)) {
+        reauth.show((error as ApiError).message);
+        return true;
+      }
+      if (error instanceof ApiError && error.status === 401) {
+        context.navigate('/', { replace: true });
+        return true;
+      }
+      return false;
+    },
+    lost: () => context.navigate('/', { replace: true }),
+  });
   signOut.addEventListener('click', () => {
     signOut.setAttribute('aria-disabled', 'true');
     void logout()
@@ -76,43 +123,29 @@ function render(outlet: HTMLElement, context: ViewContext, me: Me): void {
           icon('check'),
           'Your phone confirmed this sign-in.',
         ),
-        h('div', { class: 'actions' }, signOut),
+        h(
+          'div',
+          { class: 'actions' },
+          me.role === 'admin'
+            ? h('a', { href: '/admin', 'data-link': true, class: 'button' }, 'Administration')
+            : null,
+          signOut,
+        ),
       ),
       h(
         'section',
         { class: 'card', 'aria-labelledby': 'phones-title' },
         h('h2', { class: 'section-title', id: 'phones-title' }, 'Your phones'),
-        me.phones.length === 0
-          ? h('p', { class: 'muted' }, 'No phone numbers yet.')
-          : h('ul', { class: 'phone-list' }, ...me.phones.map(phoneItem)),
         h(
           'p',
           { class: 'muted small' },
           'Numbers are partly hidden. We call your primary, verified number when you sign in.',
         ),
+        reauth.element,
+        phones.element,
       ),
     ),
   );
-}
-
-function phoneItem(phone: MyPhone): HTMLElement {
-  return h(
-    'li',
-    { class: 'phone-list__item' },
-    h('span', { class: 'phone-list__icon', 'aria-hidden': 'true' }, icon('phone')),
-    h(
-      'div',
-      { class: 'phone-list__text' },
-      h('span', { class: 'phone-list__number' }, phone.number),
-      h('span', { class: 'muted small' }, phone.label || 'Phone'),
-    ),
-    h(
-      'span',
-      { class: 'phone-list__badges' },
-      phone.primary ? h('span', { class: 'badge badge--primary' }, 'Primary') : null,
-      phone.verified
-        ? h('span', { class: 'badge badge--success' }, 'Verified')
-        : h('span', { class: 'badge' }, 'Not verified'),
-    ),
-  );
+  void phones.load(myPhones);
+  return () => phones.dispose();
 }

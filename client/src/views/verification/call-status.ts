@@ -22,19 +22,21 @@ export const CALL_ANNOUNCEMENTS: Partial<Record<CallProgress, string>> = {
   answered: 'Call answered. Type the code on the phone keypad.',
 };
 
+/** Other words for some steps (another person's phone, say), keeping the tones. */
+export type CallWording = Partial<Record<CallProgress | 'accepted', string>>;
+
 /** One line saying how the call is going. */
-export function callStatus() {
+export function callStatus(wording: CallWording = {}) {
   const text = h('span', { class: 'call-status__text' });
   const element = h('p', { class: 'call-status' }, icon('phone', 'call-status__icon'), text);
   return {
     element,
     update(state: VerificationState) {
+      const step = state.call ?? 'queued';
       const { text: words, tone } =
         state.status === 'verified'
-          ? { text: 'Code accepted', tone: 'success' as const }
-          : state.call
-            ? PROGRESS[state.call]
-            : PROGRESS.queued;
+          ? { text: wording.accepted ?? 'Code accepted', tone: 'success' as const }
+          : { text: wording[step] ?? PROGRESS[step].text, tone: PROGRESS[step].tone };
       text.textContent = words;
       element.dataset.tone = tone;
     },

@@ -15,8 +15,8 @@ const SPOKEN: Record<DigitState, string> = {
  * The code in large digits. Each digit shows its result by colour and by a symbol (✓ right,
  * ✗ wrong), never by colour alone, and says it in words to a screen reader.
  */
-export function codeDisplay() {
-  const list = h('ol', { class: 'code', 'aria-label': 'Your code' });
+export function codeDisplay(label = 'Your code') {
+  const list = h('ol', { class: 'code', 'aria-label': label });
   let cells: { item: HTMLLIElement; value: HTMLElement; mark: HTMLElement; spoken: HTMLElement }[] =
     [];
 
