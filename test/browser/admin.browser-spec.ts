@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { PhoneNumber } from '../../src/users/entities/phone-number.entity.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserProfile } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import {
   AdminPage,
   EnrollmentPanel,
@@ -27,35 +26,18 @@ const borderOf = (page: EnrollmentPanel, position: number) => () =>
   page.digit(position).evaluate((element) => getComputedStyle(element).borderColor);
 
 describe('the admin page, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
   let phone: PhonePage;
   let page: Page;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
-  });
+  const suite = BrowserSuite.use();
 
   beforeEach(async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    phone = await new PhonePage(await profile.newPage()).open();
-    page = await profile.newPage();
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    phone = await new PhonePage(await suite.profile.newPage()).open();
+    page = await suite.profile.newPage();
   });
 
   const verifiedAt = async (number: string) =>
-    (await app.get(DataSource).getRepository(PhoneNumber).findOneBy({ e164: number }))
+    (await suite.app.get(DataSource).getRepository(PhoneNumber).findOneBy({ e164: number }))
       ?.verifiedAt ?? null;
 
   it('creates a user, adds their number, verifies it by call; the user then signs in with it', async () => {
@@ -127,7 +109,7 @@ describe('the admin page, in Chromium', () => {
     ]);
 
     // The new user signs in, in another browser, with that number.
-    const other = await BrowserProfile.open(browser, app.baseUrl);
+    const other = await BrowserProfile.open(suite.browser, suite.app.baseUrl);
     try {
       const newcomerPage = await other.newPage();
       await signInByPhone(newcomerPage, phone, {
@@ -142,7 +124,7 @@ describe('the admin page, in Chromium', () => {
   });
 
   it('a wrong digit during a verification call shows red and leaves the number unverified', async () => {
-    const account = await createUser(app, { phone: null });
+    const account = await createUser(suite.app, { phone: null });
     await signInByPhone(page, phone, admin);
     const adminPage = await new AdminPage(page).open();
     const panel = await adminPage.manage(account.username);
@@ -176,7 +158,7 @@ describe('the admin page, in Chromium', () => {
   });
 
   it('shows the server’s refusals, and asks before removing a last verified number', async () => {
-    const account = await createUser(app, { phone: '+12025550163' });
+    const account = await createUser(suite.app, { phone: '+12025550163' });
     await signInByPhone(page, phone, admin);
     const adminPage = await new AdminPage(page).open();
     const panel = await adminPage.manage(account.username);
@@ -208,9 +190,9 @@ describe('the admin page, in Chromium', () => {
   });
 
   it('changes a role and unlocks a locked account', async () => {
-    const account = await createUser(app);
-    const locked = await createUser(app);
-    await app.get(UsersService).lockUntilUnlocked(locked.user.id);
+    const account = await createUser(suite.app);
+    const locked = await createUser(suite.app);
+    await suite.app.get(UsersService).lockUntilUnlocked(locked.user.id);
     await signInByPhone(page, phone, admin);
     const adminPage = await new AdminPage(page).open();
     expect(await adminPage.userRow(locked.username).innerText()).toContain('Locked');

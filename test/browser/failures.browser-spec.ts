@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser, type TestUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import { PhonePage, SignInPage, textOf, until, VerificationPage } from './support/pages.js';
 
 /**
@@ -14,39 +12,21 @@ const COOLDOWN_SECONDS = 8;
 const RED = 'rgb(200, 50, 31)';
 
 describe('when the phone check fails, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
   let account: TestUser;
   let phone: PhonePage;
   let page: Page;
   let verification: VerificationPage;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startBrowserApp({ CALL_RETRY_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS) }),
-      launchChromium(),
-    ]);
+  const suite = BrowserSuite.use({
+    env: { CALL_RETRY_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS) },
   });
 
   beforeEach(async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    account = await createUser(app);
-    phone = await new PhonePage(await profile.newPage()).open();
+    account = await createUser(suite.app);
+    phone = await new PhonePage(await suite.profile.newPage()).open();
     await phone.useNumber(account.phone);
-    page = await profile.newPage();
+    page = await suite.profile.newPage();
     verification = new VerificationPage(page);
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   async function signIn(): Promise<string> {

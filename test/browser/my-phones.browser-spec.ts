@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { SessionRecord } from '../../src/session/session-record.entity.js';
 import { createUser, type TestUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import {
   EnrollmentPanel,
   PhonePage,
@@ -18,34 +16,17 @@ import {
 const masked = (e164: string) => `+1 ••• ••• ${e164.slice(-4)}`;
 
 describe('managing one’s own numbers on the dashboard, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
   let phone: PhonePage;
   let page: Page;
   let account: TestUser;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
-  });
+  const suite = BrowserSuite.use();
 
   beforeEach(async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    phone = await new PhonePage(await profile.newPage()).open();
-    page = await profile.newPage();
-    account = await createUser(app);
+    phone = await new PhonePage(await suite.profile.newPage()).open();
+    page = await suite.profile.newPage();
+    account = await createUser(suite.app);
     await signInByPhone(page, phone, account);
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   const phones = () => page.getByRole('region', { name: 'Your phones' });
@@ -116,7 +97,7 @@ describe('managing one’s own numbers on the dashboard, in Chromium', () => {
 
   it('asks for a fresh sign-in when the last phone check is more than 10 minutes old', async () => {
     // Eleven minutes pass, as far as this session knows.
-    const sessions = app.get(DataSource).getRepository(SessionRecord);
+    const sessions = suite.app.get(DataSource).getRepository(SessionRecord);
     for (const record of await sessions.find()) {
       const data = JSON.parse(record.data);
       if (data.passport?.user !== account.user.id) continue;

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import { PhonePage, SignInPage, until, VerificationPage } from './support/pages.js';
 
 const alice = DEMO_ACCOUNTS.find((account) => account.username === 'alice')!;
@@ -30,31 +28,14 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 20): Promise<void> {
 }
 
 describe('resuming and keyboard use, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = BrowserSuite.use({ profilePerTest: false });
 
   it('a page reloaded mid-call resumes: same code, digits still green, call still on', async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    const account = await createUser(app);
-    const phone = await new PhonePage(await profile.newPage()).open();
+    await suite.openProfile();
+    const account = await createUser(suite.app);
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     await phone.useNumber(account.phone);
-    const page = await profile.newPage();
+    const page = await suite.profile.newPage();
     await (await new SignInPage(page).open()).signIn(account.username, account.password);
     const verification = new VerificationPage(page);
     const code = await verification.code();
@@ -75,11 +56,11 @@ describe('resuming and keyboard use, in Chromium', () => {
   });
 
   it('a page reloaded after a wrong digit still shows which one, and why', async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    const account = await createUser(app);
-    const phone = await new PhonePage(await profile.newPage()).open();
+    await suite.openProfile();
+    const account = await createUser(suite.app);
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     await phone.useNumber(account.phone);
-    const page = await profile.newPage();
+    const page = await suite.profile.newPage();
     await (await new SignInPage(page).open()).signIn(account.username, account.password);
     const verification = new VerificationPage(page);
     const code = await verification.code();
@@ -93,14 +74,14 @@ describe('resuming and keyboard use, in Chromium', () => {
   });
 
   it('works with the keyboard alone, from sign-in to sign-out, virtual phone included', async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-    const phonePage = await profile.newPage();
+    await suite.openProfile();
+    const phonePage = await suite.profile.newPage();
     const phone = await new PhonePage(phonePage).open();
     await tabTo(phonePage, /alice's phone \(demo\)/);
     await phonePage.keyboard.press('Enter');
     await phone.waitForNumber(alice.phone);
 
-    const page = await profile.newPage();
+    const page = await suite.profile.newPage();
     await new SignInPage(page).open();
     expect(await focused(page)).toBe('Username'); // The form is ready to type in.
     await page.keyboard.type(alice.username);
@@ -137,15 +118,15 @@ describe('resuming and keyboard use, in Chromium', () => {
   });
 
   it('fits a 360 px screen on every page, without sideways scrolling', async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl, { width: 360, height: 740 });
-    const account = await createUser(app);
+    await suite.openProfile({ width: 360, height: 740 });
+    const account = await createUser(suite.app);
     const overflow = (page: Page) =>
       page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-    const phone = await new PhonePage(await profile.newPage()).open();
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     await phone.useNumber(account.phone);
     expect(await overflow(phone.page)).toBe(0);
-    const page = await profile.newPage();
+    const page = await suite.profile.newPage();
     await new SignInPage(page).open();
     expect(await overflow(page)).toBe(0);
     await new SignInPage(page).signIn(account.username, account.password);

@@ -1,9 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import { PhonePage, SignInPage, textOf, until, VerificationPage } from './support/pages.js';
 
 const alice = DEMO_ACCOUNTS.find((account) => account.username === 'alice')!;
@@ -11,36 +8,15 @@ const alice = DEMO_ACCOUNTS.find((account) => account.username === 'alice')!;
 const GREEN = 'rgb(27, 138, 68)';
 
 describe('signing in, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
-  });
-
-  beforeEach(async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = BrowserSuite.use();
 
   it('takes the demo user from password to dashboard, each digit turning green as it is typed', async () => {
-    const phone = await new PhonePage(await profile.newPage()).open();
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     // The demo phones are offered; picking alice's makes this page her phone.
     await phone.page.getByRole('button', { name: /alice's phone \(demo\)/ }).click();
     await phone.waitForNumber(alice.phone);
 
-    const page = await profile.newPage();
+    const page = await suite.profile.newPage();
     const signIn = await new SignInPage(page).open();
     await signIn.signIn(alice.username, alice.password);
     const verification = new VerificationPage(page);
@@ -97,7 +73,7 @@ describe('signing in, in Chromium', () => {
   });
 
   it('says the same words for a wrong password and an unknown user', async () => {
-    const signIn = await new SignInPage(await profile.newPage()).open();
+    const signIn = await new SignInPage(await suite.profile.newPage()).open();
     await signIn.signIn(alice.username, 'not-the-password');
     const wrongPassword = await until('the error', textOf(signIn.alert()), Boolean);
     await signIn.signIn('nobody-by-this-name', 'whatever-password');
@@ -112,7 +88,7 @@ describe('signing in, in Chromium', () => {
   });
 
   it('asks for what is missing before sending anything', async () => {
-    const signIn = await new SignInPage(await profile.newPage()).open();
+    const signIn = await new SignInPage(await suite.profile.newPage()).open();
     await signIn.page.getByRole('button', { name: 'Sign in' }).click();
     const username = signIn.page.getByLabel('Username');
     expect(await username.getAttribute('aria-invalid')).toBe('true');
@@ -122,15 +98,15 @@ describe('signing in, in Chromium', () => {
   });
 
   it('tells an account without a verified phone what to do', async () => {
-    const account = await createUser(app, { verified: false });
-    const signIn = await new SignInPage(await profile.newPage()).open();
+    const account = await createUser(suite.app, { verified: false });
+    const signIn = await new SignInPage(await suite.profile.newPage()).open();
     await signIn.signIn(account.username, account.password);
     const message = await until('the error', textOf(signIn.alert()), Boolean);
     expect(message).toMatch(/no verified phone number yet.*administrator/);
   });
 
   it('points a newcomer to the virtual phone when the carrier is simulated', async () => {
-    const signIn = await new SignInPage(await profile.newPage()).open();
+    const signIn = await new SignInPage(await suite.profile.newPage()).open();
     const link = signIn.page.getByRole('link', { name: /virtual phone/ });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('/phone');

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../support/factories.js';
-import type { TestApp } from '../support/test-app.js';
-import { startBrowserApp } from './support/browser-app.js';
-import { BrowserProfile, launchChromium } from './support/browser.js';
+import { BrowserSuite } from './support/browser-suite.js';
 import { PhonePage, SignInPage, until, VerificationPage } from './support/pages.js';
 
 /** Records what the page asks speech synthesis to say, instead of saying it. */
@@ -19,31 +17,10 @@ async function recordSpeech(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('the virtual phone page, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let profile: BrowserProfile;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startBrowserApp(), launchChromium()]);
-  });
-
-  beforeEach(async () => {
-    profile = await BrowserProfile.open(browser, app.baseUrl);
-  });
-
-  afterEach(async () => {
-    const problems = profile.problems;
-    await profile.close();
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = BrowserSuite.use();
 
   it('takes a number typed in any usual way, and refuses one it cannot dial', async () => {
-    const phone = await new PhonePage(await profile.newPage()).open();
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     const field = phone.page.getByLabel('Phone number');
     await field.fill('202 555 0100');
     await phone.page.getByRole('button', { name: 'Use this number' }).click();
@@ -61,15 +38,15 @@ describe('the virtual phone page, in Chromium', () => {
   });
 
   it('speaks what the call says, and stops speaking when muted (remembered)', async () => {
-    const account = await createUser(app);
-    const page = await profile.newPage();
+    const account = await createUser(suite.app);
+    const page = await suite.profile.newPage();
     const spoken = await recordSpeech(page);
     const phone = await new PhonePage(page).open();
     await phone.useNumber(account.phone);
     const mute = page.getByRole('button', { name: 'Mute voice' });
     expect(await mute.getAttribute('aria-pressed')).toBe('false');
 
-    const browserPage = await profile.newPage();
+    const browserPage = await suite.profile.newPage();
     await (await new SignInPage(browserPage).open()).signIn(account.username, account.password);
     const code = await new VerificationPage(browserPage).code();
     await phone.answer();
@@ -92,12 +69,12 @@ describe('the virtual phone page, in Chromium', () => {
   });
 
   it('offers the numbers Callgate called lately', async () => {
-    const account = await createUser(app);
-    const browserPage = await profile.newPage();
+    const account = await createUser(suite.app);
+    const browserPage = await suite.profile.newPage();
     await (await new SignInPage(browserPage).open()).signIn(account.username, account.password);
     await new VerificationPage(browserPage).code();
 
-    const phone = await new PhonePage(await profile.newPage()).open();
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     const spaced = account.phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '+1 $1 $2 $3');
     const choice = phone.page.getByRole('button', { name: `Recently called ${spaced}` });
     await choice.click();
@@ -108,10 +85,10 @@ describe('the virtual phone page, in Chromium', () => {
   });
 
   it('"Call me again" while it rings: the phone drops the old call and rings with the new one', async () => {
-    const account = await createUser(app);
-    const phone = await new PhonePage(await profile.newPage()).open();
+    const account = await createUser(suite.app);
+    const phone = await new PhonePage(await suite.profile.newPage()).open();
     await phone.useNumber(account.phone);
-    const browserPage = await profile.newPage();
+    const browserPage = await suite.profile.newPage();
     await (await new SignInPage(browserPage).open()).signIn(account.username, account.password);
     const verification = new VerificationPage(browserPage);
     const firstCode = await verification.code();

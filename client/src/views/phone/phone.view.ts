@@ -115,6 +115,8 @@ function mountPhone(outlet: HTMLElement, context: ViewContext) {
     }
     try {
       const calls = await line.watch(picked);
+      // A number picked since then has its own calls to show.
+      if (number !== picked) return;
       show(current(calls, null), true);
       context.announce(`This phone is now ${spacedNumber(picked)}.`);
     } catch (error) {
@@ -166,6 +168,8 @@ function mountPhone(outlet: HTMLElement, context: ViewContext) {
 
   void (async () => {
     const known = await picker.refresh();
+    // Someone quick may have typed a number while the list loaded: theirs wins.
+    if (number !== null) return;
     const remembered = safeRead(NUMBER_KEY);
     const initial = remembered ?? known[0]?.number ?? null;
     if (initial) await watch(initial);
