@@ -105,11 +105,12 @@ try {
   };
   log(`memory: callgate ${memory.callgate.bytesPerChallenge} B per pending challenge`);
 
+  const cpuOf = (server: ServerProcess) => async () => (await server.probe('read')).cpuMicros;
   const levels: BenchResults['levels'] = [];
   for (const concurrency of LEVELS) {
     const first = take(concurrency);
-    const callgateRun = await runDigitLevel(systems.callgate, concurrency, first);
-    const baselineRun = await runDigitLevel(systems.baseline, concurrency, 0);
+    const callgateRun = await runDigitLevel(systems.callgate, concurrency, first, cpuOf(callgate));
+    const baselineRun = await runDigitLevel(systems.baseline, concurrency, 0, cpuOf(relay));
     levels.push({ concurrency, callgate: callgateRun, baseline: baselineRun });
     log(
       `C=${concurrency}: callgate p99 ${callgateRun.latency.p99} ms, ${callgateRun.webhooksPerSecond}/s, ` +

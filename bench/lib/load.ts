@@ -9,6 +9,8 @@ export interface DigitRun {
   webhooksPerSecond: number;
   errors: number;
   firstError?: string;
+  /** The server's CPU time (all its threads) while the keys were typed, per key heard. */
+  cpuMicrosPerWebhook?: number;
 }
 
 /** C sign-ins ready for their digits; setting up is not measured. */
@@ -73,14 +75,26 @@ export async function typeCodes(
   };
 }
 
+/**
+ * `cpuMicros` reads the server's CPU time; read just around the typing, so the sign-ins
+ * that set the callers up do not count.
+ */
 export async function runDigitLevel(
   system: System,
   concurrency: number,
   firstIndex: number,
+  cpuMicros?: () => Promise<number>,
 ): Promise<DigitRun> {
   const targets = await prepareTargets(system, concurrency, firstIndex);
   try {
-    return { concurrency, ...(await typeCodes(targets)) };
+    const before = await cpuMicros?.();
+    const run = await typeCodes(targets);
+    const after = await cpuMicros?.();
+    const cpuMicrosPerWebhook =
+      before === undefined || after === undefined || run.digits === 0
+        ? undefined
+        : Math.round((after - before) / run.digits);
+    return { concurrency, ...run, cpuMicrosPerWebhook };
   } finally {
     for (const target of targets) target.close();
   }

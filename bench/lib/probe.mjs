@@ -1,5 +1,5 @@
 // Preloaded (node --import) into each server the bench measures: the event-loop delay
-// histogram and the resident set size, read by the bench over the IPC channel, so neither
+// histogram, the resident set size and the CPU time used, read by the bench over the IPC channel, so neither
 // server carries any benchmark code of its own.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -26,5 +26,7 @@ process.on('message', async (message) => {
     heapUsed: process.memoryUsage().heapUsed,
     delayP99Ms: delay.percentile(99) / 1e6,
     delayMaxMs: delay.max / 1e6,
+    // User + system time of every thread (libuv's pool included, where SQLite and argon2 run).
+    cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
   });
 });

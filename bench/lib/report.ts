@@ -117,6 +117,14 @@ function tableOf(results: BenchResults): string {
       add(`C=${c} digit latency ${key}`, callgate.latency[key], baseline.latency[key], ' ms');
     }
     add(`C=${c} webhooks/s`, callgate.webhooksPerSecond, baseline.webhooksPerSecond);
+    if (callgate.cpuMicrosPerWebhook !== undefined && baseline.cpuMicrosPerWebhook !== undefined) {
+      add(
+        `C=${c} server CPU per webhook`,
+        callgate.cpuMicrosPerWebhook,
+        baseline.cpuMicrosPerWebhook,
+        ' µs',
+      );
+    }
     add(`C=${c} errors`, callgate.errors, baseline.errors);
   }
   const { callgate: mg, baseline: mb } = results.memory;

@@ -9,6 +9,7 @@ export interface ProbeReading {
   heapUsed: number;
   delayP99Ms: number;
   delayMaxMs: number;
+  cpuMicros: number;
 }
 
 /** A server under test in its own process, with the probe preloaded and its logs in a file. */
