@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import passport from 'passport';
 import { securityHeaders } from './common/content-security-policy.js';
@@ -47,18 +48,19 @@ export function configureApp(app: NestExpressApplication): void {
 
   app.set('trust proxy', trustProxy ? 1 : false);
   app.disable('x-powered-by');
-  const voiceWebhooks = [`/${VOICE_WEBHOOK_PREFIX}/`];
-  // Headers that tell a browser how to treat a page mean nothing to a carrier reading
-  // TwiML, and on every key press they were a kilobyte more to build, send and parse.
-  app.use(exceptUnder(voiceWebhooks, securityHeaders(publicOrigin.startsWith('https:'))));
-  app.use(sameOriginOnly(publicOrigin, voiceWebhooks));
+  // The voice webhooks are signed by the carrier and never sent by a browser: a page's
+  // headers, the same-origin rule, a session and passport mean nothing to them, and on
+  // every key press they cost an empty session and a kilobyte of headers.
+  const forBrowsers = (handler: RequestHandler) =>
+    exceptUnder([`/${VOICE_WEBHOOK_PREFIX}/`], handler);
+  app.use(forBrowsers(securityHeaders(publicOrigin.startsWith('https:'))));
+  app.use(forBrowsers(sameOriginOnly(publicOrigin)));
   app.useBodyParser('json', { limit: JSON_LIMIT, reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: FORM_LIMIT, extended: false });
-  // Signed by the carrier, never by a browser: the webhooks need no session or passport.
-  app.use(exceptUnder(voiceWebhooks, session.handler));
-  app.use(exceptUnder(voiceWebhooks, session.absoluteTimeout));
-  app.use(exceptUnder(voiceWebhooks, passport.initialize()));
-  app.use(exceptUnder(voiceWebhooks, passport.session()));
+  app.use(forBrowsers(session.handler));
+  app.use(forBrowsers(session.absoluteTimeout));
+  app.use(forBrowsers(passport.initialize()));
+  app.use(forBrowsers(passport.session()));
   app.useStaticAssets(CLIENT_DIST, { index: false, fallthrough: true });
 
   app.useGlobalPipes(

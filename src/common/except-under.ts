@@ -2,9 +2,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
  * Runs `handler` on every request except those under one of `prefixes` (compared
- * case-insensitively, as routing is). The voice webhooks use it to skip the session and
- * passport middleware: their proof is the Twilio signature and they never read a session,
- * yet each key press paid for a fresh, unsaved one (cookie parsing, a random id, hooks).
+ * case-insensitively, as routing is). app.setup.ts keeps the voice webhooks, proved by
+ * their Twilio signature, out of everything that serves browsers: headers, the same-origin
+ * rule, sessions and passport.
  */
 export function exceptUnder(prefixes: string[], handler: RequestHandler): RequestHandler {
   const lowered = prefixes.map((prefix) => prefix.toLowerCase());

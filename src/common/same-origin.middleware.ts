@@ -6,15 +6,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * DESIGN §5's cross-site rule: a state-changing request must come from a page of our own
  * origin, as its `Origin` (or, where absent, `Referer`) shows. It applies to every path,
- * not just /api, because routing ignores case (`/API/…` reaches the same handlers). Paths
- * in `exempt` (the voice webhooks) prove themselves by signature instead.
+ * not just /api, because routing ignores case (`/API/…` reaches the same handlers). The
+ * voice webhooks, which prove themselves by signature instead, are kept out of it with
+ * `exceptUnder` (see app.setup.ts).
  */
-export function sameOriginOnly(publicOrigin: string, exempt: string[]): RequestHandler {
-  const exemptPrefixes = exempt.map((prefix) => prefix.toLowerCase());
+export function sameOriginOnly(publicOrigin: string): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(request.method)) return next();
-    const path = request.path.toLowerCase();
-    if (exemptPrefixes.some((prefix) => path.startsWith(prefix))) return next();
     if (originOf(request) === publicOrigin) return next();
     response.status(HttpStatus.FORBIDDEN).json({
       statusCode: HttpStatus.FORBIDDEN,
