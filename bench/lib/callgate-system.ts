@@ -1,6 +1,7 @@
+import { BrowserSession } from '../../test/support/browser-session.js';
 import type { CarrierEmulator } from '../../test/support/carrier-emulator.js';
 import { DigitFeed } from './digit-feed.js';
-import { addressFor, cookiesOf, postJson, signedPost } from './http.js';
+import { addressFor, signedPost } from './http.js';
 import type { Seed, SeededUser } from './seed.js';
 import { inBatches } from './stats.js';
 import type { DigitTarget, System } from './target.js';
@@ -13,7 +14,7 @@ interface Challenge {
 /** Callgate driven as browsers and Twilio drive it: JSON sign-ins, cookie sockets, signed webhooks. */
 export class CallgateSystem implements System {
   readonly name = 'callgate';
-  private adminCookie?: string;
+  private admin?: BrowserSession;
 
   constructor(
     private readonly baseUrl: string,
@@ -23,8 +24,10 @@ export class CallgateSystem implements System {
 
   async prepare(index: number): Promise<DigitTarget> {
     const user = this.seed.signers[index];
-    const { cookie, challenge } = await this.login(user, addressFor(index));
-    const feed = await DigitFeed.connect(this.baseUrl, { headers: { cookie } });
+    const { browser, challenge } = await this.login(user, addressFor(index));
+    const feed = await DigitFeed.connect(this.baseUrl, {
+      headers: { cookie: browser.cookieHeader! },
+    });
     const call = await this.carrier.callTo(user.phone);
     const answer = await call.answer();
     if (answer.status !== 200 || !call.gather) {
@@ -54,51 +57,46 @@ export class CallgateSystem implements System {
   }
 
   async createPending(count: number): Promise<void> {
-    const cookie = await this.adminSession();
+    const admin = await this.adminSession();
     const ids = this.seed.enrollmentPhoneIds.slice(0, count);
     await inBatches(ids, 32, async (id, index) => {
-      const response = await postJson(
-        `${this.baseUrl}/api/admin/phones/${id}/verification`,
+      const reply = await admin.request(
+        'POST',
+        `/api/admin/phones/${id}/verification`,
         {},
-        { cookie, origin: this.baseUrl, 'x-forwarded-for': addressFor(100_000 + index) },
+        {
+          'x-forwarded-for': addressFor(100_000 + index),
+        },
       );
-      if (response.status !== 200) {
-        throw new Error(`enrollment call ${index}: ${response.status} ${await response.text()}`);
+      if (reply.status !== 200) {
+        throw new Error(`enrollment call ${index}: ${reply.status} ${JSON.stringify(reply.body)}`);
       }
     });
   }
 
   /** The admin signed in with both factors, for the enrollment calls. */
-  private async adminSession(): Promise<string> {
-    if (this.adminCookie) return this.adminCookie;
-    const admin = this.seed.admin;
-    const { cookie, challenge } = await this.login(admin, addressFor(99_999));
-    const call = await this.carrier.callTo(admin.phone);
+  private async adminSession(): Promise<BrowserSession> {
+    if (this.admin) return this.admin;
+    const { browser, challenge } = await this.login(this.seed.admin, addressFor(99_999));
+    const call = await this.carrier.callTo(this.seed.admin.phone);
     await call.answer();
     await call.type(challenge.code);
-    const done = await postJson(
-      `${this.baseUrl}/api/auth/second-factor/complete`,
-      {},
-      { cookie, origin: this.baseUrl, 'x-forwarded-for': addressFor(99_999) },
-    );
+    const done = await browser.complete();
     if (done.status !== 200) throw new Error(`admin second factor: ${done.status}`);
-    this.adminCookie = cookiesOf(done);
-    return this.adminCookie;
+    this.admin = browser;
+    return browser;
   }
 
   private async login(
     user: SeededUser,
     address: string,
-  ): Promise<{ cookie: string; challenge: Challenge }> {
-    const response = await postJson(
-      `${this.baseUrl}/api/auth/login`,
-      { username: user.username, password: this.seed.password },
-      { origin: this.baseUrl, 'x-forwarded-for': address },
-    );
-    if (response.status !== 200) {
-      throw new Error(`sign-in of ${user.username}: ${response.status} ${await response.text()}`);
+  ): Promise<{ browser: BrowserSession; challenge: Challenge }> {
+    const browser = new BrowserSession(this.baseUrl);
+    browser.clientIp = address;
+    const reply = await browser.login(user.username, this.seed.password);
+    if (reply.status !== 200) {
+      throw new Error(`sign-in of ${user.username}: ${reply.status} ${JSON.stringify(reply.body)}`);
     }
-    const body = (await response.json()) as { challenge: Challenge };
-    return { cookie: cookiesOf(response), challenge: body.challenge };
+    return { browser, challenge: (reply.body as { challenge: Challenge }).challenge };
   }
 }

@@ -7,14 +7,6 @@ export function addressFor(index: number): string {
   return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
 }
 
-/** `name=value` of every cookie a response set, ready for a Cookie header. */
-export function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
 /**
  * Kept-alive connections for the webhooks, as Twilio keeps them. node:http rather than
  * fetch: fetch costs the driver several times more CPU per request, and the driver shares

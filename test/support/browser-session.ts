@@ -27,6 +27,11 @@ export class BrowserSession {
     readonly headers: Record<string, string> = {},
   ) {}
 
+  /** The `Cookie` header this browser sends, if it holds a session. */
+  get cookieHeader(): string | undefined {
+    return this.cookie ? `${COOKIE_NAME}=${this.cookie}` : undefined;
+  }
+
   async request<T = any>(
     method: string,
     path: string,
@@ -39,7 +44,7 @@ export class BrowserSession {
       ...headers,
     };
     if (this.origin) sent.origin ??= this.origin;
-    if (this.cookie) sent.cookie = `${COOKIE_NAME}=${this.cookie}`;
+    if (this.cookieHeader) sent.cookie = this.cookieHeader;
     if (this.clientIp) sent['x-forwarded-for'] ??= this.clientIp;
     let payload: string | undefined;
     if (body !== undefined) {

@@ -28,7 +28,7 @@ export class LiveFeed {
     options: { origin?: string; reconnect?: boolean } = {},
   ): Promise<LiveFeed> {
     const headers: Record<string, string> = { ...session.headers };
-    if (session.cookie) headers.cookie = `callgate.sid=${session.cookie}`;
+    if (session.cookieHeader) headers.cookie = session.cookieHeader;
     const origin = options.origin ?? session.origin;
     if (origin) headers.origin = origin;
     const socket = io(`${session.baseUrl}/verification`, {
