@@ -1,6 +1,7 @@
 import { createUser } from '../../api/admin.js';
 import type { AdminUser, Role } from '../../api/types.js';
-import { h, setAttr } from '../../ui/dom.js';
+import { busyForm } from '../../ui/busy-form.js';
+import { h } from '../../ui/dom.js';
 import { errorMessage } from '../../ui/error-message.js';
 import { errorBox, inputField, selectField } from '../../ui/field.js';
 
@@ -51,6 +52,8 @@ export function createUserForm(deps: Dependencies): HTMLFormElement {
     h('div', { class: 'actions' }, submit),
   );
 
+  const setBusy = busyForm(form, submit, 'Creating…');
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void send();
@@ -83,12 +86,6 @@ export function createUserForm(deps: Dependencies): HTMLFormElement {
     } finally {
       setBusy(false);
     }
-  }
-
-  function setBusy(busy: boolean): void {
-    submit.disabled = busy;
-    submit.textContent = busy ? 'Creating…' : 'Create user';
-    setAttr(form, 'aria-busy', busy ? 'true' : null);
   }
 
   return form;

@@ -1,5 +1,6 @@
 import type { PhoneNumberView } from '../../api/types.js';
-import { h, setAttr } from '../../ui/dom.js';
+import { busyForm } from '../../ui/busy-form.js';
+import { h } from '../../ui/dom.js';
 import { errorMessage } from '../../ui/error-message.js';
 import { errorBox, inputField } from '../../ui/field.js';
 
@@ -31,6 +32,8 @@ export function addPhoneForm(deps: Dependencies): HTMLFormElement {
     h('div', { class: 'actions' }, submit),
   );
 
+  const setBusy = busyForm(form, submit, 'Adding…');
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void send();
@@ -57,12 +60,6 @@ export function addPhoneForm(deps: Dependencies): HTMLFormElement {
     } finally {
       setBusy(false);
     }
-  }
-
-  function setBusy(busy: boolean): void {
-    submit.disabled = busy;
-    submit.textContent = busy ? 'Adding…' : 'Add number';
-    setAttr(form, 'aria-busy', busy ? 'true' : null);
   }
 
   return form;

@@ -1,25 +1,26 @@
 import { login } from '../../api/auth.js';
 import { listNumbers } from '../../api/simulator.js';
-import { h, setAttr, uniqueId } from '../../ui/dom.js';
+import { busyForm } from '../../ui/busy-form.js';
+import { h } from '../../ui/dom.js';
+import { inputField } from '../../ui/field.js';
 import { icon } from '../../ui/icons.js';
 import type { ViewContext } from '../view.js';
 import { signInErrorMessage } from './sign-in-errors.js';
 import './sign-in.css';
 
-interface Field {
-  wrapper: HTMLElement;
-  input: HTMLInputElement;
-  showError(message: string | null): void;
-}
-
 /** `/` when signed out: username and password; on success, the phone check starts. */
 export function mountSignIn(outlet: HTMLElement, context: ViewContext): void {
   context.setTitle('Sign in');
-  const username = field('Username', { name: 'username', autocomplete: 'username' });
-  const password = field('Password', {
+  const username = inputField('Username', {
+    name: 'username',
+    autocomplete: 'username',
+    required: true,
+  });
+  const password = inputField('Password', {
     name: 'password',
     type: 'password',
     autocomplete: 'current-password',
+    required: true,
   });
   const errorBox = h('div', { class: 'alert alert--danger', role: 'alert', hidden: true });
   const submit = h(
@@ -37,19 +38,21 @@ export function mountSignIn(outlet: HTMLElement, context: ViewContext): void {
   );
   const demoHint = h('div', { class: 'demo-hint', hidden: true });
 
+  const setBusy = busyForm(form, submit, 'Signing in…');
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void signIn();
   });
 
   async function signIn(): Promise<void> {
-    const name = username.input.value.trim();
-    const secret = password.input.value;
+    const name = username.control.value.trim();
+    const secret = password.control.value;
     username.showError(name ? null : 'Enter your username.');
     password.showError(secret ? null : 'Enter your password.');
     if (!name || !secret) {
       showError(null);
-      (name ? password : username).input.focus();
+      (name ? password : username).control.focus();
       return;
     }
     showError(null);
@@ -60,15 +63,9 @@ export function mountSignIn(outlet: HTMLElement, context: ViewContext): void {
     } catch (error) {
       setBusy(false);
       showError(signInErrorMessage(error));
-      password.input.select();
-      password.input.focus();
+      password.control.select();
+      password.control.focus();
     }
-  }
-
-  function setBusy(busy: boolean): void {
-    submit.disabled = busy;
-    submit.textContent = busy ? 'Signing in…' : 'Sign in';
-    setAttr(form, 'aria-busy', busy ? 'true' : null);
   }
 
   function showError(message: string | null): void {
@@ -91,38 +88,8 @@ export function mountSignIn(outlet: HTMLElement, context: ViewContext): void {
       howItWorks(),
     ),
   );
-  username.input.focus();
+  username.control.focus();
   void offerVirtualPhone(demoHint);
-}
-
-function field(label: string, attributes: Record<string, string>): Field {
-  const id = uniqueId('field');
-  const errorId = `${id}-error`;
-  const input = h('input', {
-    id,
-    class: 'input',
-    required: true,
-    spellcheck: 'false',
-    ...attributes,
-  });
-  const error = h('p', { id: errorId, class: 'field__error', hidden: true });
-  const wrapper = h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id, class: 'field__label' }, label),
-    input,
-    error,
-  );
-  return {
-    wrapper,
-    input,
-    showError(message) {
-      error.hidden = message === null;
-      error.textContent = message ?? '';
-      setAttr(input, 'aria-invalid', message ? 'true' : null);
-      setAttr(input, 'aria-describedby', message ? errorId : null);
-    },
-  };
 }
 
 function howItWorks(): HTMLElement {
