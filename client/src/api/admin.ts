@@ -1,5 +1,6 @@
-import { deleteJson, getJson, patchJson, postJson } from './http.js';
-import type { AdminUser, AuditPage, ChallengeWithCode, PhoneNumberView, Role } from './types.js';
+import { getJson, patchJson, postJson } from './http.js';
+import { phonesAt } from './phones.js';
+import type { AdminUser, AuditPage, Role } from './types.js';
 
 /** The admin API (`/api/admin`, administrators only). */
 
@@ -16,20 +17,9 @@ export const setRole = (userId: string, role: Role) =>
 export const unlockUser = (userId: string) =>
   postJson<AdminUser>(`/api/admin/users/${id(userId)}/unlock`);
 
-export const listUserPhones = (userId: string) =>
-  getJson<PhoneNumberView[]>(`/api/admin/users/${id(userId)}/phones`);
-
-export const addUserPhone = (userId: string, number: string, label: string) =>
-  postJson<PhoneNumberView>(`/api/admin/users/${id(userId)}/phones`, { number, label });
-
-export const verifyPhone = (phoneId: string) =>
-  postJson<{ challenge: ChallengeWithCode }>(`/api/admin/phones/${id(phoneId)}/verification`);
-
-export const makePhonePrimary = (phoneId: string) =>
-  patchJson<PhoneNumberView>(`/api/admin/phones/${id(phoneId)}`, { isPrimary: true });
-
-export const removePhone = (phoneId: string, force: boolean) =>
-  deleteJson(`/api/admin/phones/${id(phoneId)}${force ? '?force=true' : ''}`);
+/** One user's numbers, full (this is the admin's view). */
+export const userPhones = (userId: string) =>
+  phonesAt(`/api/admin/users/${id(userId)}/phones`, '/api/admin/phones');
 
 export interface AuditQuery {
   userId?: string;

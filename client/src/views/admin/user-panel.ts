@@ -1,16 +1,8 @@
-import {
-  addUserPhone,
-  listUserPhones,
-  makePhonePrimary,
-  removePhone,
-  unlockUser,
-  verifyPhone,
-} from '../../api/admin.js';
+import { unlockUser, userPhones } from '../../api/admin.js';
 import type { AdminUser } from '../../api/types.js';
 import { h } from '../../ui/dom.js';
 import { errorMessage } from '../../ui/error-message.js';
 import { icon } from '../../ui/icons.js';
-import type { PhoneApi } from '../phones/phone-api.js';
 import { phoneManager } from '../phones/phone-manager.js';
 import type { ViewContext } from '../view.js';
 import { roleControl } from './role-control.js';
@@ -42,15 +34,8 @@ export function userPanel(deps: Dependencies) {
       errors.replaceChildren(h('p', {}, errorMessage(error)));
       errors.hidden = false;
     };
-    const api: PhoneApi = {
-      list: () => listUserPhones(user.id),
-      add: (number, label) => addUserPhone(user.id, number, label),
-      verify: verifyPhone,
-      makePrimary: makePhonePrimary,
-      remove: removePhone,
-    };
     phones = phoneManager({
-      api,
+      api: userPhones(user.id),
       owner: { kind: 'user', username: user.username },
       context: deps.context,
       intercept: deps.intercept,

@@ -1,29 +1,14 @@
 import { getMe, logout } from '../../api/auth.js';
 import { ApiError } from '../../api/http.js';
-import {
-  addMyPhone,
-  listMyPhones,
-  makeMyPhonePrimary,
-  removeMyPhone,
-  verifyMyPhone,
-} from '../../api/my-phones.js';
+import { myPhones } from '../../api/my-phones.js';
 import type { Me, PhoneNumberView } from '../../api/types.js';
 import { h } from '../../ui/dom.js';
 import { needsReauthentication } from '../../ui/error-message.js';
 import { icon } from '../../ui/icons.js';
-import type { PhoneApi } from '../phones/phone-api.js';
 import { phoneManager } from '../phones/phone-manager.js';
 import type { Teardown, View, ViewContext } from '../view.js';
 import { reauthenticateNotice } from './reauthenticate-notice.js';
 import './dashboard.css';
-
-const MY_PHONES: PhoneApi = {
-  list: listMyPhones,
-  add: addMyPhone,
-  verify: verifyMyPhone,
-  makePrimary: makeMyPhonePrimary,
-  remove: removeMyPhone,
-};
 
 /**
  * `/dashboard`: who is signed in, their phones (add, verify by call, make primary, remove)
@@ -32,10 +17,10 @@ const MY_PHONES: PhoneApi = {
 export const dashboardView: View = {
   async mount(outlet, context) {
     let me: Me;
-    let myPhones: PhoneNumberView[];
+    let ownPhones: PhoneNumberView[];
     try {
       // Both before the first paint, so the page appears whole.
-      [me, myPhones] = await Promise.all([getMe(), listMyPhones()]);
+      [me, ownPhones] = await Promise.all([getMe(), myPhones.list()]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         context.navigate('/', { replace: true });
@@ -53,7 +38,7 @@ export const dashboardView: View = {
       return;
     }
     context.setTitle('Your account');
-    return render(outlet, context, me, myPhones);
+    return render(outlet, context, me, ownPhones);
   },
 };
 
@@ -61,12 +46,12 @@ function render(
   outlet: HTMLElement,
   context: ViewContext,
   me: Me,
-  myPhones: PhoneNumberView[],
+  ownPhones: PhoneNumberView[],
 ): Teardown {
   const signOut = h('button', { type: 'button', class: 'button' }, 'Sign out');
   const reauth = reauthenticateNotice(context);
   const phones = phoneManager({
-    api: MY_PHONES,
+    api: myPhones,
     owner: { kind: 'self' },
     context,
     intercept: (error) => {
@@ -146,6 +131,6 @@ function render(
       ),
     ),
   );
-  void phones.load(myPhones);
+  void phones.load(ownPhones);
   return () => phones.dispose();
 }

@@ -7,7 +7,8 @@ import { spacedNumber } from '../../ui/format.js';
 import type { ViewContext } from '../view.js';
 import { addPhoneForm } from './add-phone-form.js';
 import { enrollmentPanel } from './enrollment-panel.js';
-import type { PhoneApi, PhoneOwner } from './phone-api.js';
+import type { PhoneApi } from '../../api/phones.js';
+import type { PhoneOwner } from './phone-owner.js';
 import { phoneList } from './phone-list.js';
 import './phones.css';
 
