@@ -3,50 +3,52 @@ import { h } from '../../ui/dom.js';
 /** Why `/admin` shows nothing: not signed in (or not finished), or not an administrator. */
 export type Refusal = 'sign-in' | 'finish-sign-in' | 'not-admin';
 
+interface RefusalWords {
+  title: string;
+  lead: string;
+  link: { href: string; text: string; primary: boolean };
+}
+
+const WORDS: Record<Refusal, RefusalWords> = {
+  'sign-in': {
+    title: 'Please sign in',
+    lead: 'Administration needs an administrator who is signed in.',
+    link: { href: '/', text: 'Go to sign-in', primary: true },
+  },
+  'finish-sign-in': {
+    title: 'Please sign in',
+    lead: 'Your sign-in is not finished: the phone check is still open.',
+    link: { href: '/', text: 'Finish signing in', primary: true },
+  },
+  'not-admin': {
+    title: 'Administrators only',
+    lead: 'Your account cannot manage users. Ask an administrator if you need a change.',
+    link: { href: '/dashboard', text: 'Back to your account', primary: false },
+  },
+};
+
+/** The page title for a refusal. */
+export const refusalTitle = (refusal: Refusal): string => WORDS[refusal].title;
+
 export function refusalCard(refusal: Refusal): HTMLElement {
-  if (refusal === 'not-admin') {
-    return h(
-      'section',
-      { class: 'card card--narrow', 'aria-labelledby': 'refusal-title' },
-      h('h1', { class: 'page-title', id: 'refusal-title' }, 'Administrators only'),
-      h(
-        'p',
-        { class: 'lead' },
-        'Your account cannot manage users. Ask an administrator if you need a change.',
-      ),
-      h(
-        'p',
-        {},
-        h('a', { href: '/dashboard', 'data-link': true, class: 'button' }, 'Back to your account'),
-      ),
-    );
-  }
-  const finishing = refusal === 'finish-sign-in';
+  const { title, lead, link } = WORDS[refusal];
   return h(
     'section',
     { class: 'card card--narrow', 'aria-labelledby': 'refusal-title' },
-    h('h1', { class: 'page-title', id: 'refusal-title' }, 'Please sign in'),
-    h(
-      'p',
-      { class: 'lead' },
-      finishing
-        ? 'Your sign-in is not finished: the phone check is still open.'
-        : 'Administration needs an administrator who is signed in.',
-    ),
+    h('h1', { class: 'page-title', id: 'refusal-title' }, title),
+    h('p', { class: 'lead' }, lead),
     h(
       'p',
       {},
       h(
         'a',
-        { href: '/', 'data-link': true, class: 'button button--primary' },
-        finishing ? 'Finish signing in' : 'Go to sign-in',
+        {
+          href: link.href,
+          'data-link': true,
+          class: link.primary ? 'button button--primary' : 'button',
+        },
+        link.text,
       ),
     ),
   );
 }
-
-export const TITLES: Record<Refusal, string> = {
-  'sign-in': 'Please sign in',
-  'finish-sign-in': 'Please sign in',
-  'not-admin': 'Administrators only',
-};

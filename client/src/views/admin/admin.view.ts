@@ -7,7 +7,7 @@ import { errorMessage } from '../../ui/error-message.js';
 import type { Teardown, View, ViewContext } from '../view.js';
 import { auditLog } from './audit-log.js';
 import { createUserForm } from './create-user-form.js';
-import { refusalCard, TITLES, type Refusal } from './admin-refusal.js';
+import { refusalCard, refusalTitle, type Refusal } from './admin-refusal.js';
 import { UserDirectory } from './user-directory.js';
 import { userPanel } from './user-panel.js';
 import { usersTable } from './users-table.js';
@@ -35,7 +35,7 @@ export const adminView: View = {
 };
 
 function refuse(outlet: HTMLElement, context: ViewContext, refusal: Refusal): void {
-  context.setTitle(TITLES[refusal]);
+  context.setTitle(refusalTitle(refusal));
   replaceChildren(outlet, refusalCard(refusal));
 }
 
